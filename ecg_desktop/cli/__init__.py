@@ -1,0 +1,1 @@
+"""Command-line interface over the domain and service layer (never imports Qt)."""
