@@ -102,21 +102,21 @@ def validate_schedule(schedule: TaxSchedule, field: str = "tax_schedule") -> lis
             path = f"{field}.bands[{i}]"
             if not (0 <= band.rate <= HUNDRED):
                 add("schedule_rate_range", f"{path}.rate", value=fmt(band.rate))
-            if i == 0 and band.min_points is not None:
-                band = Band(None, band.rate)  # the first band always starts at the lowest total
+            # The first band always starts at the lowest total, whatever its own threshold says.
+            current = Band(None, band.rate) if i == 0 else band
             if previous is not None:
-                if band.min_points is None or (
-                    previous.min_points is not None and band.min_points <= previous.min_points
+                if current.min_points is None or (
+                    previous.min_points is not None and current.min_points <= previous.min_points
                 ):
                     add(
                         "schedule_bands_order",
                         f"{path}.min_points",
-                        value=fmt(band.min_points) if band.min_points is not None else "-",
+                        value=fmt(current.min_points) if current.min_points is not None else "-",
                         previous=fmt(previous.min_points) if previous.min_points is not None else "-",
                     )
-                if band.rate > previous.rate:
-                    add("schedule_rising", f"{path}.rate", low=fmt(previous.rate), high=fmt(band.rate))
-            previous = band
+                if current.rate > previous.rate:
+                    add("schedule_rising", f"{path}.rate", low=fmt(previous.rate), high=fmt(current.rate))
+            previous = current
     elif schedule.kind == "linear":
         for name in ("highest_rate", "lowest_rate"):
             value = getattr(schedule, name)
