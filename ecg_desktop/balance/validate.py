@@ -32,8 +32,9 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, code: str, field: str, severity: str = "error", **params: object) -> None:
-        self.problems.append(Problem(code, Location(file=self.file, field=field), dict(params), severity))
+    def add(self, problem: str, field: str, severity: str = "error", /, **params: object) -> None:
+        # positional-only: many templates take a parameter named "code" (unknown_country, ...)
+        self.problems.append(Problem(problem, Location(file=self.file, field=field), dict(params), severity))
 
 
 def validate_balance(balance: Balance, file: str | None = None) -> list[Problem]:
