@@ -20,6 +20,7 @@ from ecg_desktop.scoring.numbers import (
 from ecg_desktop.scoring.result import AspectScore, Explanation, ScoreResult, ThemeScore
 
 TEN_PERCENT = Decimal("0.1")
+RATIO_PLACES = 20  # decimals kept of an indicator ratio before rounding to 10 % steps
 
 
 def _t(en: str, de: str) -> Text:
@@ -103,7 +104,9 @@ def _score41(matrix: Matrix, balance: Balance, ratings: dict[str, Decimal], basi
                 f"{theme.code}: kein Subindikator trifft zu, daher 0 Punkte.",
             )
         else:
-            ratio = round_half_up_to_step(raw / maximum, TEN_PERCENT)
+            # Rule 4 in exact arithmetic: weight sums such as 7 or 9 leave 34-digit noise (16.4999...9 for 16.5),
+            # so the ratio is cleaned to RATIO_PLACES decimals before the half-up step; no true ratio lies that close to a half.
+            ratio = round_half_up_to_step(round_half_away(raw / maximum, RATIO_PLACES), TEN_PERCENT)
             points_text = _t(
                 f"{theme.code}: {fmt(round_half_away(raw, 2))} of {fmt(maximum)} points, rounded to"
                 f" {fmt((ratio * HUNDRED).quantize(ONE))} % (10 % steps, halves up).",
