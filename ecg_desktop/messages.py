@@ -108,6 +108,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the highest rate must start below the lowest rate's points ({start} is not below {end})",
         "der höchste Satz muss bei weniger Punkten beginnen als der niedrigste ({start} ist nicht kleiner als {end})",
     ),
+    # ---- storage, evidence vault and service layer
+    "store_concurrent_edit": (
+        "balance {id} was changed by {user} at {at} (version {version}, you edited version {expected}); nothing was overwritten",
+        "Bilanz {id} wurde von {user} um {at} geändert (Version {version}, bearbeitet wurde Version {expected}); nichts wurde überschrieben",
+    ),
+    "store_locked": (
+        "balance {id} is audited and locked; open a new revision to change it",
+        "Bilanz {id} ist auditiert und gesperrt; für Änderungen eine neue Revision anlegen",
+    ),
+    "store_not_found": ("no {kind} with the id {id}", "kein Eintrag ({kind}) mit der Kennung {id}"),
+    "store_schema_newer": (
+        "the database {location} was written by a newer version of ECG Desktop (schema {found}); this version knows up to {known}. Nothing was changed: please update ECG Desktop",
+        "die Datenbank {location} stammt von einer neueren Version von ECG Desktop (Schema {found}); diese Version kennt bis {known}. Nichts wurde geändert: bitte ECG Desktop aktualisieren",
+    ),
+    "store_not_ecg_database": (
+        "{location} holds tables but is not an ECG Desktop database; nothing was changed",
+        "{location} enthält Tabellen, ist aber keine ECG-Desktop-Datenbank; nichts wurde geändert",
+    ),
+    "store_cannot_open": (
+        "cannot open the database {location}: {reason}",
+        "die Datenbank {location} kann nicht geöffnet werden: {reason}",
+    ),
+    "store_status_order": (
+        "balance {id} is {status}; this step needs the status {needed}",
+        "Bilanz {id} hat den Status {status}; dieser Schritt braucht den Status {needed}",
+    ),
+    "store_audited_children": (
+        "organisation {id} has audited balances; archive it instead of deleting it",
+        "Organisation {id} hat auditierte Bilanzen; bitte archivieren statt löschen",
+    ),
+    "store_matrix_mismatch": (
+        "the data is for matrix {found} ({found_type}) but balance {id} uses matrix {matrix} ({type})",
+        "die Daten gehören zu Matrix {found} ({found_type}), Bilanz {id} verwendet aber Matrix {matrix} ({type})",
+    ),
+    "store_no_period": (
+        "balance {id} has no reporting period, so there is no next period",
+        "Bilanz {id} hat keinen Berichtszeitraum, daher gibt es keinen nächsten",
+    ),
+    "store_not_locked": (
+        "balance {id} is not locked; edit it directly instead of opening a new revision",
+        "Bilanz {id} ist nicht gesperrt; sie kann direkt bearbeitet werden, eine neue Revision ist nicht nötig",
+    ),
+    "store_unknown_format": (
+        "unknown export format '{found}' (known: {known})",
+        "unbekanntes Exportformat „{found}“ (bekannt: {known})",
+    ),
+    "evidence_not_in_vault": (
+        "the evidence file {name} ({sha256}) is not in the vault; attach it first",
+        "die Nachweisdatei {name} ({sha256}) ist nicht im Nachweisarchiv; bitte zuerst anhängen",
+    ),
+    "evidence_symlink": (
+        "{path} is a symbolic link; attach the file it points to instead",
+        "{path} ist eine symbolische Verknüpfung; bitte die Datei selbst anhängen",
+    ),
+    "evidence_not_regular": (
+        "{path} is not a regular file (folder, device or pipe); only files can be attached",
+        "{path} ist keine gewöhnliche Datei (Ordner, Gerät oder Pipe); nur Dateien können angehängt werden",
+    ),
+    "evidence_unreadable": ("cannot read {path}: {reason}", "{path} kann nicht gelesen werden: {reason}"),
+    "evidence_no_codes": (
+        "evidence must be linked to at least one aspect",
+        "ein Nachweis muss mit mindestens einem Aspekt verknüpft sein",
+    ),
+    "evidence_bad_hash": ("'{sha256}' is not a SHA-256 value", "„{sha256}“ ist kein SHA-256-Wert"),
+    "evidence_in_use": (
+        "the evidence file {name} is still used by balance(s) {balances}; it stays in the vault",
+        "die Nachweisdatei {name} wird noch von Bilanz(en) {balances} verwendet; sie bleibt im Archiv",
+    ),
+    "evidence_confirm": (
+        "removing {name} from the vault needs a confirmation",
+        "das Entfernen von {name} aus dem Archiv muss bestätigt werden",
+    ),
+    "evidence_missing_file": (
+        "the evidence file {name} ({sha256}) is missing from the vault",
+        "die Nachweisdatei {name} ({sha256}) fehlt im Archiv",
+    ),
+    "evidence_changed_file": (
+        "the evidence file {name} ({sha256}) was changed after it was stored",
+        "die Nachweisdatei {name} ({sha256}) wurde nach dem Ablegen verändert",
+    ),
+    "backup_target_not_empty": (
+        "the target {location} already holds data; restore only into an empty store",
+        "das Ziel {location} enthält bereits Daten; wiederherstellen geht nur in einen leeren Speicher",
+    ),
+    "backup_bad_archive": (
+        "{file} is not an ECG Desktop backup: {reason}",
+        "{file} ist keine ECG-Desktop-Sicherung: {reason}",
+    ),
+    "backup_hash_mismatch": (
+        "{file}: the member {member} does not match its SHA-256 in the manifest; nothing was restored",
+        "{file}: der Eintrag {member} passt nicht zu seinem SHA-256 im Manifest; nichts wurde wiederhergestellt",
+    ),
+    "log_broken": (
+        "the change log is broken at entry {id}: {reason}",
+        "das Änderungsprotokoll ist bei Eintrag {id} verletzt: {reason}",
+    ),
 }
 
 
