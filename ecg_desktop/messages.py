@@ -204,6 +204,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the change log is broken at entry {id}: {reason}",
         "das Änderungsprotokoll ist bei Eintrag {id} verletzt: {reason}",
     ),
+    "number_magnitude": (
+        "{value} is not a usable number here: it must be smaller than 10^18 and, unless it is 0, at least 10^-40",
+        "{value} ist hier keine verwendbare Zahl: sie muss kleiner als 10^18 und, außer bei 0, mindestens 10^-40 sein",
+    ),
 }
 
 

@@ -31,6 +31,7 @@ from ecg_desktop.balance.model import (
 from ecg_desktop.errors import InputError, Location, Problem
 
 FORMAT_ID = "ecg-desktop-balance/1"
+PLAIN_EXPONENT = 40  # decimal_text writes plain digits for magnitudes 10^-40 .. 10^40
 ORGANISATION_FIELDS = tuple(Organisation.__dataclass_fields__)
 TOP_LEVEL_KEYS = (
     "format",
@@ -81,8 +82,9 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+def _non_finite(name: str) -> Decimal:
+    """NaN, Infinity, -Infinity: kept as a non-finite Decimal so Reader.number refuses it with its field."""
+    return Decimal(name)
 
 
 def parse_json_text(text: str | bytes, file: str | None = None) -> Any:
@@ -92,7 +94,7 @@ def parse_json_text(text: str | bytes, file: str | None = None) -> Any:
             text,
             parse_float=Decimal,
             parse_int=Decimal,
-            parse_constant=_refuse_constant,
+            parse_constant=_non_finite,
             object_pairs_hook=_pairs_hook,
         )
     except json.JSONDecodeError as exc:
@@ -412,9 +414,11 @@ def _evidence(r: Reader, value: Any, path: str) -> EvidenceRef | None:
 
 
 def decimal_text(value: Decimal) -> str:
-    """Exact digits of a Decimal, never in exponent form; -0 becomes 0."""
+    """Exact digits of a Decimal, in exponent form only beyond 10^±40 (never a billion zeros); -0 becomes 0."""
     if value.is_zero():
         return "0"
+    if not value.is_finite() or not -PLAIN_EXPONENT <= value.adjusted() <= PLAIN_EXPONENT:
+        return str(value)
     if value == value.to_integral_value():
         return str(int(value))
     text = format(value, "f")  # not normalize(): it would round to the context's precision

@@ -19,6 +19,12 @@ STAKEHOLDER_CODES = ("A", "B", "C", "D", "E")
 MAX_TEXT = 100_000
 
 
+def usable(value: Decimal) -> bool:
+    """A finite number whose size scoring and messages can handle (10^-40 <= |x| < 10^18, or 0)."""
+    # adjusted() is the exponent of the leading digit; it needs no arithmetic (abs() could overflow)
+    return value.is_finite() and (value.is_zero() or -40 <= value.adjusted() < 18)
+
+
 def fmt(value: Decimal) -> str:
     """A Decimal for a message: plain digits, no exponent."""
     from ecg_desktop.balance.json_format import decimal_text
@@ -51,6 +57,8 @@ def validate_balance(balance: Balance, file: str | None = None) -> list[Problem]
         allowed = CALCULATOR_VERSIONS.get(balance.matrix, ())
         if balance.calculator_version not in allowed:
             c.add("not_for_version", "calculator_version", key=balance.calculator_version, matrix=balance.matrix)
+    if not _check_magnitudes(c):
+        return c.problems
     _check_company(c, matrix)
     _check_weights(c, matrix)
     _check_ratings(c, matrix, balance.ratings, "ratings")
@@ -73,6 +81,25 @@ def validate_balance(balance: Balance, file: str | None = None) -> list[Problem]
                     type=balance.type,
                 )
     return c.problems
+
+
+def _check_magnitudes(c: _Checker) -> bool:
+    """Every number is of a usable size (an amount of 10^999999 would overflow scoring); False if not."""
+    balance = c.balance
+    facts = balance.company
+    numbers: list[tuple[str, Decimal | None]] = [(f"company.{n}", getattr(facts, n)) for n in AMOUNT_FIELDS]
+    numbers.append(("company.n2_turnover_share", facts.n2_turnover_share))
+    numbers += [(f"company.supply_fractions[{i}].costs", s.costs) for i, s in enumerate(facts.supply_fractions)]
+    numbers += [(f"company.staff_countries[{i}].share", s.share) for i, s in enumerate(facts.staff_countries)]
+    numbers += [(f"company.sectors[{i}].share", s.share) for i, s in enumerate(facts.sectors)]
+    for name in ("weights", "stakeholder_weights", "aspect_weights", "ratings", "auditor_ratings"):
+        numbers += [(f"{name}.{code}", value) for code, value in getattr(balance, name).items()]
+    ok = True
+    for path, value in numbers:
+        if value is not None and not usable(value):
+            c.add("number_magnitude", path, value=str(value))
+            ok = False
+    return ok
 
 
 def _check_company(c: _Checker, matrix: Matrix) -> None:
