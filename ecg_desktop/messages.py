@@ -208,6 +208,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a usable number here: it must be smaller than 10^18 and, unless it is 0, at least 10^-40",
         "{value} ist hier keine verwendbare Zahl: sie muss kleiner als 10^18 und, außer bei 0, mindestens 10^-40 sein",
     ),
+    # ---- spreadsheet exchange (exchange/xlsx_*.py, exchange/portfolio.py)
+    "xlsx_too_large": (
+        "the file unpacks to {size} bytes, more than the {limit} bytes accepted",
+        "die Datei entpackt sich zu {size} Bytes, mehr als die erlaubten {limit} Bytes",
+    ),
+    "xlsx_encrypted": (
+        "the workbook is password-protected (encrypted): save it without a password as .xlsx and try again",
+        "die Arbeitsmappe ist mit einem Kennwort geschützt (verschlüsselt): ohne Kennwort als .xlsx speichern "
+        "und erneut versuchen",
+    ),
+    "xlsx_legacy_format": (
+        "this is an old Excel file (.xls), not an .xlsx workbook: save it as .xlsx first",
+        "das ist eine alte Excel-Datei (.xls), keine .xlsx-Arbeitsmappe: zuerst als .xlsx speichern",
+    ),
+    "xlsx_not_a_zip": (
+        "this is not an .xlsx workbook (an .xlsx file is a zip archive, this file is not)",
+        "das ist keine .xlsx-Arbeitsmappe (eine .xlsx-Datei ist ein Zip-Archiv, diese Datei nicht)",
+    ),
+    "xlsx_damaged": (
+        "the workbook is damaged or incomplete ({detail})",
+        "die Arbeitsmappe ist beschädigt oder unvollständig ({detail})",
+    ),
+    "xlsx_zip_bomb": (
+        "the part {part} would unpack to {size} bytes from almost nothing; the file is refused",
+        "der Teil {part} würde sich aus fast nichts zu {size} Bytes entpacken; die Datei wird abgelehnt",
+    ),
+    "xlsx_shared_strings_too_large": (
+        "the workbook's text table has {size} bytes, more than the {limit} bytes accepted",
+        "die Texttabelle der Arbeitsmappe hat {size} Bytes, mehr als die erlaubten {limit} Bytes",
+    ),
+    "xlsx_not_a_workbook": (
+        "the zip archive is not an Excel workbook (its workbook part is missing)",
+        "das Zip-Archiv ist keine Excel-Arbeitsmappe (der Arbeitsmappen-Teil fehlt)",
+    ),
+    "xlsx_unreadable": (
+        "the workbook cannot be read: {detail}",
+        "die Arbeitsmappe kann nicht gelesen werden: {detail}",
+    ),
+    "xlsx_missing_sheet": (
+        "the sheet '{sheet}' is missing",
+        "das Blatt „{sheet}“ fehlt",
+    ),
+    "xlsx_missing_column": (
+        "the column '{header}' is missing from the header row",
+        "die Spalte „{header}“ fehlt in der Kopfzeile",
+    ),
+    "xlsx_duplicate_column": (
+        "the column '{header}' appears twice in the header row",
+        "die Spalte „{header}“ steht zweimal in der Kopfzeile",
+    ),
+    "xlsx_too_many_rows": (
+        "the sheet has {rows} rows, at most {limit} are accepted",
+        "das Blatt hat {rows} Zeilen, höchstens {limit} sind erlaubt",
+    ),
+    "xlsx_too_many_columns": (
+        "the sheet has {columns} columns, at most {limit} are accepted",
+        "das Blatt hat {columns} Spalten, höchstens {limit} sind erlaubt",
+    ),
+    "xlsx_merged_cells": (
+        "the cells {range} are merged; unmerge them so every row has its own values",
+        "die Zellen {range} sind verbunden; bitte die Verbindung aufheben, damit jede Zeile eigene Werte hat",
+    ),
+    "xlsx_formula": (
+        "the cell holds a formula ({formula}); formulas are never calculated on import: enter the value itself",
+        "die Zelle enthält eine Formel ({formula}); Formeln werden beim Import nie berechnet: bitte den Wert "
+        "selbst eintragen",
+    ),
+    "xlsx_duplicate_row": (
+        "'{code}' appears again (first in row {first_row})",
+        "„{code}“ kommt noch einmal vor (zuerst in Zeile {first_row})",
+    ),
+    "xlsx_missing_row": (
+        "the row for '{code}' is missing",
+        "die Zeile für „{code}“ fehlt",
+    ),
+    "xlsx_code_wrong_sheet": (
+        "'{code}' belongs on the sheet '{sheet}'",
+        "„{code}“ gehört auf das Blatt „{sheet}“",
+    ),
+    "xlsx_format_newer": (
+        "the workbook was written in format {version} by a newer ECG Desktop; this version reads up to format "
+        "{supported}: please update the app",
+        "die Arbeitsmappe wurde im Format {version} von einem neueren ECG Desktop geschrieben; diese Version liest "
+        "bis Format {supported}: bitte die App aktualisieren",
+    ),
+    "xlsx_format_unknown": (
+        "'{found}' is not a workbook format version of ECG Desktop",
+        "„{found}“ ist keine Arbeitsmappen-Formatversion von ECG Desktop",
+    ),
+    "xlsx_meta_missing": (
+        "the hidden sheet _meta lacks '{key}': this workbook was not exported by ECG Desktop or was changed",
+        "dem versteckten Blatt _meta fehlt „{key}“: die Arbeitsmappe stammt nicht aus ECG Desktop oder wurde verändert",
+    ),
+    "xlsx_meta_mismatch": (
+        "'{key}' is {meta} in _meta but {content} in the embedded balance",
+        "„{key}“ ist in _meta {meta}, in der eingebetteten Bilanz aber {content}",
+    ),
+    "xlsx_other_balance": (
+        "the workbook belongs to balance {found}, not to balance {expected}; import it as a new balance instead",
+        "die Arbeitsmappe gehört zu Bilanz {found}, nicht zu Bilanz {expected}; stattdessen als neue Bilanz "
+        "importieren",
+    ),
+    "xlsx_other_matrix": (
+        "the workbook uses matrix {found}, the balance uses matrix {expected}; import it as a new balance instead",
+        "die Arbeitsmappe verwendet Matrix {found}, die Bilanz Matrix {expected}; stattdessen als neue Bilanz "
+        "importieren",
+    ),
+    "xlsx_other_type": (
+        "the workbook is a {found} balance, the balance is {expected}; import it as a new balance instead",
+        "die Arbeitsmappe ist eine Bilanz der Art {found}, die Bilanz ist {expected}; stattdessen als neue Bilanz "
+        "importieren",
+    ),
+    "xlsx_other_period": (
+        "the workbook covers {found}, the balance covers {expected}; import it as a new balance instead",
+        "die Arbeitsmappe umfasst {found}, die Bilanz {expected}; stattdessen als neue Bilanz importieren",
+    ),
+    "xlsx_unknown_balance": (
+        "there is no balance {id} in this database; import the workbook as a new balance instead",
+        "in dieser Datenbank gibt es keine Bilanz {id}; die Arbeitsmappe stattdessen als neue Bilanz importieren",
+    ),
+    "xlsx_no_balance_id": (
+        "the workbook names no balance; import it as a new balance",
+        "die Arbeitsmappe nennt keine Bilanz; bitte als neue Bilanz importieren",
+    ),
+    "xlsx_changed_since_export": (
+        "the balance changed since the export (version {exported}, now {current}); the workbook's ratings "
+        "replace the current ones",
+        "die Bilanz wurde seit dem Export geändert (Version {exported}, jetzt {current}); die Bewertungen der "
+        "Arbeitsmappe ersetzen die aktuellen",
+    ),
+    "xlsx_self_ignored": (
+        "{count} self-assessment cells were changed but not imported (choose to import the self-assessment too)",
+        "{count} Zellen der Selbsteinschätzung wurden geändert, aber nicht übernommen (dafür den Import der "
+        "Selbsteinschätzung wählen)",
+    ),
+    "portfolio_duplicate_balance": (
+        "balance {id} appears again (first in row {first_row})",
+        "Bilanz {id} kommt noch einmal vor (zuerst in Zeile {first_row})",
+    ),
 }
 
 
