@@ -347,6 +347,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "balance {id} appears again (first in row {first_row})",
         "Bilanz {id} kommt noch einmal vor (zuerst in Zeile {first_row})",
     ),
+    # ---- the official ECG tools: calculator workbook, web-calculator JSON, parity report
+    "official_unknown_format": (
+        "this is neither an ECG calculator workbook (.xlsx), a web-calculator balance JSON nor an ECG Desktop "
+        "balance JSON",
+        "das ist weder eine Arbeitsmappe des ECG-Bilanzrechners (.xlsx) noch ein Bilanz-JSON des "
+        "Online-Rechners oder von ECG Desktop",
+    ),
+    "official_legacy_file": (
+        "this is an old .xls file or a password-protected workbook: save it in Excel as .xlsx without a "
+        "password and import that file",
+        "das ist eine alte .xls-Datei oder eine kennwortgeschützte Arbeitsmappe: bitte in Excel ohne Kennwort "
+        "als .xlsx speichern und diese Datei importieren",
+    ),
+    "official_missing_sheet": (
+        "the sheet '{sheet}' is missing: this is not a complete ECG calculator workbook",
+        "das Blatt „{sheet}“ fehlt: das ist keine vollständige Arbeitsmappe des ECG-Bilanzrechners",
+    ),
+    "official_unsupported_version": (
+        "calculator version '{found}' is not supported (supported: {known})",
+        "Rechner-Version „{found}“ wird nicht unterstützt (unterstützt: {known})",
+    ),
+    "official_share_range": (
+        "the share {value} % is outside 1 % to 100 % (the workbook writes 46 % as 0.46)",
+        "der Anteil {value} % liegt außerhalb von 1 % bis 100 % (die Arbeitsmappe schreibt 46 % als 0,46)",
+    ),
+    "official_layout": (
+        "unexpected content: expected {expected}, found '{found}'",
+        "unerwarteter Inhalt: erwartet {expected}, gefunden „{found}“",
+    ),
+    "official_layout_type": (
+        "the rating sheet is neither a full balance (an aspect of E4 in row 93) nor a compact one "
+        "(an aspect of E4 in row 72)",
+        "das Bewertungsblatt ist weder eine Vollbilanz (ein Aspekt von E4 in Zeile 93) noch eine Kompaktbilanz "
+        "(ein Aspekt von E4 in Zeile 72)",
+    ),
+    "official_choice_not_recognised": (
+        "'{found}' is not a choice this import knows; it is read as not answered",
+        "„{found}“ ist keine bekannte Auswahl; sie wird als nicht beantwortet gelesen",
+    ),
+    "official_version_mapped": (
+        "workbook version {found} is kept as {kept}: the web calculator knows no {found}, and both score alike",
+        "Arbeitsmappen-Version {found} wird als {kept} geführt: der Online-Rechner kennt keine {found}, beide "
+        "rechnen gleich",
+    ),
+    "official_name_from_file": (
+        "the file names no organisation; the name '{name}' was taken from the file name",
+        "die Datei nennt keine Organisation; der Name „{name}“ stammt aus dem Dateinamen",
+    ),
+    "official_row_ignored": (
+        "a row with {what} but no {amount} is left out (only rows with {amount} count)",
+        "eine Zeile mit {what}, aber ohne {amount} wird ausgelassen (nur Zeilen mit {amount} zählen)",
+    ),
+    "ecalc_unknown_version": (
+        "unknown web-calculator version '{found}' (known: {known})",
+        "unbekannte Version des Online-Rechners „{found}“ (bekannt: {known})",
+    ),
+    "ecalc_matrix": (
+        "the web calculator takes Matrix 5.0 and 5.1 balances only, not {matrix}",
+        "der Online-Rechner nimmt nur Bilanzen nach Matrix 5.0 und 5.1, nicht {matrix}",
+    ),
+    "ecalc_needs": (
+        "the web calculator needs {what}: enter it before exporting",
+        "der Online-Rechner braucht {what}: bitte vor dem Export eintragen",
+    ),
+    "ecalc_bad_email": (
+        "'{found}' is not an e-mail address the web calculator accepts",
+        "„{found}“ ist keine E-Mail-Adresse, die der Online-Rechner annimmt",
+    ),
+    "ecalc_zero_share_dropped": (
+        "a row with the share 0 is left out (it changes no number)",
+        "eine Zeile mit dem Anteil 0 wird ausgelassen (sie ändert keine Zahl)",
+    ),
+    "parity_first_sector_row": (
+        "the workbook looks only at the first own-sector row (row 41: {first}) for sectors K, B and F; this "
+        "balance has {sectors}, so the weights of {themes} differ, and with them every maximum",
+        "die Arbeitsmappe prüft für die Branchen K, B und F nur die erste Branchenzeile (Zeile 41: {first}); "
+        "diese Bilanz hat {sectors}, daher weichen die Gewichtungen von {themes} ab und mit ihnen jedes Maximum",
+    ),
+    "parity_unexplained": (
+        "{count} differences have no known reason: please check the facts and weights against the workbook",
+        "{count} Abweichungen haben keinen bekannten Grund: bitte Daten und Gewichtungen mit der Arbeitsmappe "
+        "vergleichen",
+    ),
+    "parity_no_results": (
+        "the file holds no calculated results (saved without calculating?): there is nothing to compare",
+        "die Datei enthält keine berechneten Ergebnisse (ohne Berechnung gespeichert?): es gibt nichts zu "
+        "vergleichen",
+    ),
 }
 
 
