@@ -389,6 +389,10 @@ class BalanceService:
         """draft -> in_review."""
         self._core.submit_for_review(balance_id)
 
+    def return_to_draft(self, balance_id: int) -> None:
+        """in_review -> draft (the reviewer sends it back)."""
+        self._core.return_to_draft(balance_id)
+
     def record_audit(self, balance_id: int, kind: str, auditor: str, audit_date: date) -> None:
         """Status audited, valid until audit_date + 2 years; the balance is locked from now on."""
         self._core.record_audit(balance_id, kind, auditor, audit_date)
