@@ -52,7 +52,7 @@ class MissingPanel(Retranslatable, QWidget):
         current = self.filter.currentData()
         self.filter.blockSignals(True)
         self.filter.clear()
-        self.filter.addItem(self.tr("Everything missing"), None)
+        self.filter.addItem(self.tr("Everything missing"), "")
         for kind in KINDS:
             self.filter.addItem(KIND_NAMES[kind].get(lang), kind)
         self.filter.setCurrentIndex(max(self.filter.findData(current), 0))
@@ -79,7 +79,7 @@ class MissingPanel(Retranslatable, QWidget):
             self.summary.setText(self.tr("%1 things missing (%2)").replace("%1", str(len(items))).replace("%2", parts))
 
     def _filter_changed(self, _index: int) -> None:
-        self.model.set_kind_filter(self.filter.currentData())
+        self.model.set_kind_filter(self.filter.currentData() or None)
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.data(ItemRole)

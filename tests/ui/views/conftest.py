@@ -71,17 +71,12 @@ def sample_balance(matrix: str = "5.1") -> Balance:
 
 @pytest.fixture
 def service(tmp_path):
-    """The real BalanceService on a fresh SQLite store (the in-memory stand-in until storage lands)."""
-    try:
-        from ecg_desktop.services import BalanceService
+    """The real BalanceService on a fresh SQLite store in the test's folder."""
+    from ecg_desktop.services import BalanceService
 
-        real = BalanceService.open(tmp_path / "data")
-    except (ImportError, NotImplementedError, AttributeError):
-        from fake_service import FakeService
-
-        real = FakeService(tmp_path / "fake")
-    yield real
-    real.close()
+    store = BalanceService.open(tmp_path / "data", user="tester")
+    yield store
+    store.close()
 
 
 @pytest.fixture
