@@ -1,0 +1,1 @@
+"""Qt item models over service data; each is checked by qtmodeltester in tests/ui."""
