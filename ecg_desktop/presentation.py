@@ -14,6 +14,7 @@ from ecg_desktop.balance.model import AuditInfo
 from ecg_desktop.matrix.model import Text
 from ecg_desktop.scoring.numbers import HUNDRED, round_half_away, whole_points
 from ecg_desktop.scoring.result import ThemeScore
+from ecg_desktop.scoring.tax import TaxSchedule
 
 LANGS = ("en", "de")
 # An audit certificate is valid for two years (ecg-background.md 4.3); used when no end date is stored.
@@ -103,6 +104,8 @@ LABELS: dict[str, Text] = {
     "evidence.changed": Text("✗ content changed", "✗ Inhalt verändert"),
     "evidence.unchecked": Text("not checked", "nicht geprüft"),
     "evidence.error": Text("✗ cannot be read", "✗ nicht lesbar"),
+    "schedule.ecg-vat-example": Text("ECG VAT example (five classes)", "GWÖ-Beispiel Mehrwertsteuer (fünf Klassen)"),
+    "schedule.linear": Text("Linear schedule", "Linearer Tarif"),
 }
 
 
@@ -122,6 +125,16 @@ def evidence_status_label(status: str, lang: str = "en") -> str:
     """A verification result (ok, missing, changed, unchecked, error) for people; unknown codes as they are."""
     key = f"evidence.{status}"
     return label(key, lang) if key in LABELS else status
+
+
+def schedule_name(schedule: TaxSchedule, lang: str = "en") -> str:
+    """The name of a tax schedule; the built-in presets' names in `lang`, a user's own name as written."""
+    from ecg_desktop.scoring.tax import PRESETS
+
+    for key, make in PRESETS.items():
+        if schedule.name and schedule.name == make().name:
+            return label(f"schedule.{key}", lang)
+    return schedule.name
 
 
 def valid_until(audit: AuditInfo) -> date | None:
@@ -243,6 +256,7 @@ __all__ = [
     "label",
     "level_key",
     "level_style",
+    "schedule_name",
     "status_line",
     "theme_level_style",
     "theme_percentage",

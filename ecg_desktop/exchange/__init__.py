@@ -1,0 +1,1 @@
+"""Exchange formats: spreadsheets, balance JSON, portfolios, the official calculator, and PDFs (pdf/)."""
