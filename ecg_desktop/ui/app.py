@@ -54,17 +54,6 @@ def open_service(location: str | None, database_url: str | None, user: str | Non
     return BalanceService.open(location or None, database_url or None, user)
 
 
-def create_sample_if_first_start(service: BalanceService, settings: Settings) -> int | None:
-    """Create the sample organisation once, in an empty store; returns the sample balance id."""
-    if settings.get("store/sample_created") or service.list_organisations(include_archived=True):
-        return None
-    from ecg_desktop.services.sample import create_sample
-
-    balance_id = create_sample(service)
-    settings.set("store/sample_created", True)
-    return balance_id
-
-
 class Starter:
     """Opens the store after the first paint and puts the last (or the sample) balance on screen."""
 
@@ -109,7 +98,9 @@ class Starter:
         sample_id = None
         if not os.environ.get(NO_SAMPLE_ENV):
             try:
-                sample_id = create_sample_if_first_start(service, self.settings)
+                from ecg_desktop.services.sample import create_sample_if_first_start
+
+                sample_id = create_sample_if_first_start(service)
             except ECGError as error:
                 show_error(self.window, self.window.tr("Sample not created"), self.ctx.error_text(error))
         self.ctx.set_service(service)

@@ -35,10 +35,6 @@ MERGE_AUDITOR_COMMENT = 2
 MERGE_JUSTIFICATION = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 def _short(text: str, limit: int = 30) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -110,8 +106,10 @@ class SetRatingCommand(_CodeCommand):
 
     def describe(self) -> str:
         if self.new is None:
-            return _tr("Clear level of {code}").format(code=self.code)
-        return _tr("Set level of {code} to {value}").format(code=self.code, value=_number(self.new, self.ctx.language))
+            return QCoreApplication.translate("Commands", "Clear level of {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Set level of {code} to {value}").format(
+            code=self.code, value=_number(self.new, self.ctx.language)
+        )
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_rating(balance_id, self.code, value, expected_version)
@@ -125,8 +123,8 @@ class SetAuditorRatingCommand(_CodeCommand):
 
     def describe(self) -> str:
         if self.new is None:
-            return _tr("Clear auditor's level of {code}").format(code=self.code)
-        return _tr("Set auditor's level of {code} to {value}").format(
+            return QCoreApplication.translate("Commands", "Clear auditor's level of {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Set auditor's level of {code} to {value}").format(
             code=self.code, value=_number(self.new, self.ctx.language)
         )
 
@@ -163,7 +161,7 @@ class SetReasoningCommand(_TextCommand):
     field_name = "reasoning"
 
     def describe(self) -> str:
-        return _tr("Edit reasoning of {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Edit reasoning of {code}").format(code=self.code)
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_reasoning(balance_id, self.code, value, expected_version)
@@ -176,7 +174,7 @@ class SetAuditorCommentCommand(_TextCommand):
     field_name = "auditor_comments"
 
     def describe(self) -> str:
-        return _tr("Edit auditor's comment on {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Edit auditor's comment on {code}").format(code=self.code)
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_auditor_comment(balance_id, self.code, value, expected_version)
@@ -189,7 +187,7 @@ class SetJustificationCommand(_TextCommand):
     field_name = "justifications"
 
     def describe(self) -> str:
-        return _tr("Edit justification of {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Edit justification of {code}").format(code=self.code)
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_justification(balance_id, self.code, value, expected_version)
@@ -208,8 +206,10 @@ class _WeightCommand(_CodeCommand):
     def describe(self) -> str:
         weight = self.new[0]
         if weight is None:
-            return _tr("Reset weight of {code}").format(code=self.code)
-        return _tr("Set weight of {code} to {value}").format(code=self.code, value=_number(weight, self.ctx.language))
+            return QCoreApplication.translate("Commands", "Reset weight of {code}").format(code=self.code)
+        return QCoreApplication.translate("Commands", "Set weight of {code} to {value}").format(
+            code=self.code, value=_number(weight, self.ctx.language)
+        )
 
     def call(self, service, balance_id, value, expected_version):
         weight, justification = value
@@ -236,7 +236,7 @@ class SetAspectWeightCommand(_WeightCommand):
     def describe(self) -> str:
         weight = self.new[0]
         if weight is not None and weight == 0:
-            return _tr("Mark {code} not applicable").format(code=self.code)
+            return QCoreApplication.translate("Commands", "Mark {code} not applicable").format(code=self.code)
         return super().describe()
 
     def setter(self, service):
@@ -259,7 +259,7 @@ class SetCompanyFactsCommand(BalanceCommand):
         super().__init__(ctx, ctx.balance.company, facts)
 
     def describe(self) -> str:
-        return _tr("Edit company facts")
+        return QCoreApplication.translate("Commands", "Edit company facts")
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_company_facts(balance_id, value, expected_version)
@@ -272,7 +272,7 @@ class SetTaxScheduleCommand(BalanceCommand):
         super().__init__(ctx, ctx.tax_schedule, schedule)
 
     def describe(self) -> str:
-        return _tr("Change tax schedule")
+        return QCoreApplication.translate("Commands", "Change tax schedule")
 
     def call(self, service, balance_id, value, expected_version):
         return service.set_tax_schedule(balance_id, value, expected_version)
@@ -299,7 +299,9 @@ class AttachEvidenceCommand(BalanceCommand):
         super().__init__(ctx, None, None)
 
     def describe(self) -> str:
-        return _tr("Attach {name} to {codes}").format(name=_short(self.path.name), codes=", ".join(self.codes))
+        return QCoreApplication.translate("Commands", "Attach {name} to {codes}").format(
+            name=_short(self.path.name), codes=", ".join(self.codes)
+        )
 
     def redo(self) -> None:
         if self.sha256 is None:
@@ -346,8 +348,12 @@ class UnlinkEvidenceCommand(BalanceCommand):
 
     def describe(self) -> str:
         if self.code is None:
-            return _tr("Remove {name} from the balance").format(name=_short(self.name))
-        return _tr("Unlink {name} from {code}").format(name=_short(self.name), code=self.code)
+            return QCoreApplication.translate("Commands", "Remove {name} from the balance").format(
+                name=_short(self.name)
+            )
+        return QCoreApplication.translate("Commands", "Unlink {name} from {code}").format(
+            name=_short(self.name), code=self.code
+        )
 
     def redo(self) -> None:
         self._run("unlink")

@@ -39,7 +39,6 @@ OPTIONS: dict[str, Option] = {
         Option("store/data_dir", str, ""),  # "" = the default data folder
         Option("store/database_url", str, ""),  # "" = SQLite in the data folder
         Option("store/recent", list, []),  # recent stores: data folders or database URLs
-        Option("store/sample_created", bool, False),
         Option("window/geometry", QByteArray, QByteArray()),
         Option("window/state", QByteArray, QByteArray()),
         Option("window/last_balance", int, 0),
