@@ -408,8 +408,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "der Online-Rechner nimmt nur Bilanzen nach Matrix 5.0 und 5.1, nicht {matrix}",
     ),
     "ecalc_needs": (
-        "the web calculator needs {what}: enter it before exporting",
-        "der Online-Rechner braucht {what}: bitte vor dem Export eintragen",
+        "the web calculator needs this (the organisation's name, a contact person and an e-mail address): "
+        "enter it before exporting",
+        "der Online-Rechner braucht diese Angabe (Name der Organisation, Ansprechperson und E-Mail-Adresse): "
+        "bitte vor dem Export eintragen",
     ),
     "ecalc_bad_email": (
         "'{found}' is not an e-mail address the web calculator accepts",
@@ -430,6 +432,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} Abweichungen haben keinen bekannten Grund: bitte Daten und Gewichtungen mit der Arbeitsmappe "
         "vergleichen",
     ),
+    "file_unwritable": ("cannot write the file: {reason}", "die Datei kann nicht geschrieben werden: {reason}"),
     "parity_no_results": (
         "the file holds no calculated results (saved without calculating?): there is nothing to compare",
         "die Datei enthält keine berechneten Ergebnisse (ohne Berechnung gespeichert?): es gibt nichts zu "
