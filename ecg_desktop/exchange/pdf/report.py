@@ -784,7 +784,7 @@ class ReportBuilder:
             if not values[0]:
                 values[0] = self.t("total")
             rows.append(self.cells(values, bold=True, right=(1, 2, 3)))
-        out.append(self.table(rows, [110, 62, 62, 62, BODY_WIDTH - 296], long=True))
+        out.append(self.table(rows, [90, 72, 72, 72, BODY_WIDTH - 306], long=True))
         return out
 
     def _parity_values(self, row: Any) -> list[str]:
