@@ -18,7 +18,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any
 
-from ecg_desktop.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, read_input_file
+from ecg_desktop.cli.main import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -66,9 +66,12 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "import",
         help="import a balance JSON file; prints the new balance id on the last line",
-        description="Import a balance JSON file as a new balance (its organisation is created or matched by name).",
+        description=(
+            "Import a balance JSON file, an official ECG calculator workbook (.xlsx) or a web-calculator JSON "
+            "(recognised by content) as a new balance (its organisation is created or matched by name)."
+        ),
     )
-    p.add_argument("file", help="balance JSON file")
+    p.add_argument("file", help="balance JSON, calculator workbook (.xlsx) or web-calculator JSON")
     p.add_argument("--organisation", type=int, help="add the balance to this organisation id")
     p.set_defaults(handler=_guard(cmd_import))
 
@@ -138,11 +141,18 @@ def cmd_list(options: argparse.Namespace) -> int:
 
 
 def cmd_import(options: argparse.Namespace) -> int:
-    from ecg_desktop.balance.json_format import load_balance
     from ecg_desktop.balance.validate import validate_balance
+    from ecg_desktop.exchange.official.detect import read_any
 
     lang = "de" if _de(options) else "en"
-    balance = load_balance(read_input_file(options.file), options.file)
+    imported = read_any(options.file)  # our balance JSON, an official workbook or a web-calculator JSON
+    balance = imported.balance
+    if imported.parity is not None:
+        for line in imported.parity.text_lines(lang):
+            print(line)
+    else:
+        for note in imported.notes:
+            print(("Hinweis: " if lang == "de" else "note: ") + note.text(lang), file=sys.stderr)
     for problem in validate_balance(balance, options.file):
         if problem.severity == "warning":
             print(("Hinweis: " if lang == "de" else "warning: ") + problem.text(lang), file=sys.stderr)
