@@ -337,7 +337,7 @@ class ServiceCore:
     # ---- balances: reading
 
     def _balance_row(self, s: Session, balance_id: int, *, for_update: bool = False) -> BalanceRow:
-        row = s.get(BalanceRow, balance_id, with_for_update=for_update or None)
+        row = s.get(BalanceRow, balance_id, with_for_update={"of": BalanceRow.__table__} if for_update else None)
         if row is None:
             raise NotFoundError("balance", balance_id)
         return row

@@ -101,8 +101,8 @@ class BalanceRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_by: Mapped[str] = mapped_column(Text, default="")
 
-    organisation: Mapped[OrganisationRow] = relationship(lazy="joined")
-    period: Mapped[ReportingPeriodRow] = relationship(lazy="joined", single_parent=True)
+    organisation: Mapped[OrganisationRow] = relationship(lazy="joined", innerjoin=True)
+    period: Mapped[ReportingPeriodRow] = relationship(lazy="joined", innerjoin=True, single_parent=True)
 
 
 class RatingRow(Base):
