@@ -213,11 +213,11 @@ class _Reader:
     def at(self, sheet: str, row: int | None = None, column: str | None = None, field: str | None = None) -> Location:
         return Location(file=self.file, sheet=sheet, row=row, column=column, field=field)
 
-    def problem(self, code: str, location: Location, **params: Any) -> None:
-        self.problems.append(Problem(code, location, params))
+    def problem(self, message: str, location: Location, /, **params: Any) -> None:
+        self.problems.append(Problem(message, location, params))
 
-    def note(self, code: str, location: Location, **params: Any) -> None:
-        self.notes.append(Problem(code, location, params, "warning"))
+    def note(self, message: str, location: Location, /, **params: Any) -> None:
+        self.notes.append(Problem(message, location, params, "warning"))
 
     def number(self, sheet: _Sheet, row: int, column: str) -> Decimal | None:
         """A number cell: empty -> None; text, a date or a yes/no where a number belongs -> problem."""
