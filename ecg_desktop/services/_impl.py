@@ -1234,8 +1234,11 @@ class ServiceCore:
         from ecg_desktop.messages import render
 
         with self.read() as s:
-            rows = s.execute(select(ChangeLogRow).order_by(ChangeLogRow.id).execution_options(yield_per=2000)).scalars()
-            result = changelog.verify_chain(rows)
+            rows = s.execute(select(ChangeLogRow).order_by(ChangeLogRow.id).execution_options(yield_per=2000))
+            try:
+                result = changelog.verify_chain(rows.scalars())
+            finally:
+                rows.close()  # the walk may stop early: release the server-side cursor
         if result.ok:
             return LogCheck(True, result.entries)
         message = render("log_broken", {"id": result.first_broken_id, "reason": result.reason}, "en")
