@@ -5,6 +5,7 @@ Imported only when a PDF is rendered (it loads reportlab).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -300,28 +301,58 @@ def long_text(text: str, style: ParagraphStyle) -> list[Flowable]:
 # ---- fitting text into a fixed box (certificate, grid cells)
 
 
+def _break_wide_words(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """`text` with words too wide for `width` broken after "*", "/" or "-" (Kund*innen, A/B);
+    returns the text and the width of its widest unbreakable piece."""
+    widest = 0.0
+    out: list[str] = []
+    for token in re.split(r"(\s+)", text):
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        if pdfmetrics.stringWidth(token, font, size) <= width:
+            widest = max(widest, pdfmetrics.stringWidth(token, font, size))
+            out.append(token)
+            continue
+        parts = [part for part in re.split(r"(?<=[*/\-])", token) if part]
+        lines: list[str] = []
+        for part in parts:
+            widest = max(widest, pdfmetrics.stringWidth(part, font, size))
+            if lines and pdfmetrics.stringWidth(lines[-1] + part, font, size) <= width:
+                lines[-1] += part
+            else:
+                lines.append(part)
+        out.append("\n".join(lines))
+    return "".join(out), widest
+
+
 def fit_paragraph(
     text: str, style: ParagraphStyle, width: float, height: float, min_size: float = 5.5
 ) -> tuple[Paragraph, float]:
     """A paragraph of `text` that fits `width` x `height`, shrinking the font down to `min_size`.
 
-    If even the smallest size is too tall, the text is shortened at a word boundary with "…"
-    (only ever used for names shown in full elsewhere in the report).
+    Words are not split in the middle while a smaller size (or a break after "*", "/", "-")
+    avoids it. If even the smallest size is too tall, the text is shortened at a word boundary
+    with "…" (only ever used for names shown in full elsewhere in the report).
     """
-    size = style.fontSize
-    markup = esc(text)
+    # first shrink a little keeping every word whole, then allow breaks after "*", "/", "-"
+    for floor, may_break in ((max(min_size, style.fontSize * 0.85), False), (min_size, True)):
+        size = style.fontSize
+        while True:
+            fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
+            if may_break:
+                broken, widest = _break_wide_words(text, style.fontName, size, width)
+            else:
+                broken = text
+                widest = max((pdfmetrics.stringWidth(w, style.fontName, size) for w in text.split()), default=0)
+            para = Paragraph(esc(broken), fitted)
+            _, needed = para.wrap(width, height)
+            if needed <= height and (widest <= width or (may_break and size - 0.25 < floor)):
+                return para, needed
+            if size - 0.25 < floor:
+                break
+            size -= 0.25
     words = text.split()
-    while True:
-        fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
-        para = Paragraph(markup, fitted)
-        _, needed = para.wrap(width, height)
-        # a word split in the middle reads badly: shrink until the longest word fits as well
-        widest = max((pdfmetrics.stringWidth(w, style.fontName, size) for w in words), default=0)
-        if needed <= height and (widest <= width or size - 0.25 < min_size):
-            return para, needed
-        if size - 0.25 < min_size:
-            break
-        size -= 0.25
     while len(words) > 1:
         words = words[:-1]
         para = Paragraph(esc(" ".join(words)) + "…", fitted)

@@ -464,7 +464,7 @@ class ReportBuilder:
             BODY_WIDTH,
             row_height=58,
             header_height=30,
-            row_header_width=88 if len(matrix.values) < 5 else 76,
+            row_header_width=96 if len(matrix.values) < 5 else 80,
             name_size=6.4,
         )
         out += [grid, _Legend(lang, BODY_WIDTH)]
