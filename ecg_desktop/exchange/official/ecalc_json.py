@@ -239,6 +239,11 @@ def _company(r: Reader, value: Any, notes: list[Problem], origins: dict[str, str
     )
 
 
+def _add(r: Reader, message: str, path: str, /, **params: Any) -> None:
+    """Reader.problem for templates that take a `code` parameter (it would clash with its own argument)."""
+    r.problems.append(Problem(message, Location(file=r.file, field=path), params))
+
+
 def _fix_code(code: str | None) -> str | None:
     return code.strip() if code and code.strip() else None
 
@@ -302,7 +307,7 @@ def _stakeholder_weights(r: Reader, value: Any, origins: dict[str, str]) -> dict
         if code is None or weight is None:
             continue
         if code not in STAKEHOLDERS:
-            r.problem("unknown_stakeholder", f"{path}.shortName", code=code)
+            _add(r, "unknown_stakeholder", f"{path}.shortName", code=code)
             continue
         origins[f"stakeholder_weights.{code}"] = f"{path}.weight"
         result[code] = weight
@@ -355,7 +360,7 @@ def _ratings(
             continue
         aspect = matrix.aspect(code, balance_type)
         if aspect is None:
-            r.problem("unknown_code", f"{path}.shortName", code=code, matrix=matrix_version, type=balance_type)
+            _add(r, "unknown_code", f"{path}.shortName", code=code, matrix=matrix_version, type=balance_type)
             continue
         if entry.get("estimations") is not None:
             estimation = r.number(entry["estimations"], f"{path}.estimations")
