@@ -171,11 +171,16 @@ def cell_number(value: Decimal) -> int | float:
     return float(value)
 
 
+def written_number(value: Decimal) -> float:
+    """The number a cell holds after openpyxl wrote `value` (it writes 16 significant digits)."""
+    return float("%.16g" % cell_number(value))  # noqa: UP031 - the exact format openpyxl uses
+
+
 def same_number(cell_value: Any, original: Decimal | None) -> bool:
     """True when a cell still holds what the writer put there for `original`."""
     if original is None or isinstance(cell_value, bool) or not isinstance(cell_value, int | float):
         return False
-    return float(cell_value) == float(cell_number(original))
+    return float(cell_value) == written_number(original)
 
 
 # ---- checks on the raw file

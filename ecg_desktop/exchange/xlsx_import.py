@@ -583,23 +583,33 @@ class _V1:
         return number
 
     def _text(self, cell: Any, sheet: str, row: int, column: int, original: str) -> str:
-        if cell is None or cell.value is None:
-            return ""
-        value = cell.value
+        value = None if cell is None else cell.value
         where = self.at(sheet, row, column)
-        if cell.data_type == "f":
+        if cell is not None and cell.data_type == "f":
             self.add("xlsx_formula", where, formula=_short(value))
             return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
             self.add("not_a_string", where, found=_describe(value))
             return ""
-        text = value if isinstance(value, str) else decimal_text(Decimal(repr(value)))
-        if original and text == cell_text(original):
+        text = _cell_string(value)
+        if original and _lines(text) == _lines(cell_text(original)):
             return original  # unchanged: keep what was exported, even beyond what a cell holds
         if len(text) > EXCEL_MAX_TEXT:
             self.add("text_too_long", where, length=len(text), limit=EXCEL_MAX_TEXT)
             return ""
         return text
+
+
+def _cell_string(value: str | float | None) -> str:
+    """A text cell's content; a number typed into a text column counts as its digits."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else decimal_text(Decimal(repr(value)))
+
+
+def _lines(text: str) -> str:
+    """XML turns a carriage return into a line feed: compare texts with line ends unified."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_v1(
