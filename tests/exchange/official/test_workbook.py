@@ -7,7 +7,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from official_builder import Spec, build, compute
+from official_builder import FACTS, Spec, build, compute, filled
 from openpyxl import load_workbook
 
 from ecg_desktop.balance.model import Balance, CompanyFacts, Organisation, OwnSector, StaffCountry, SupplyFraction
@@ -15,40 +15,6 @@ from ecg_desktop.errors import InputError
 from ecg_desktop.exchange.official.detect import read_any, read_any_balance
 from ecg_desktop.exchange.official.workbook import excel_number, read_workbook
 from ecg_desktop.scoring import score
-
-FACTS = {
-    "total_purchases": 200000,
-    "profit": 45000,
-    "financial_costs": 2000,
-    "income_from_financial_investments": 500,
-    "total_assets": 800000,
-    "additions_to_fixed_assets": 40000,
-    "financial_assets_and_cash": 120000,
-    "employees": 42,
-    "total_staff_costs": 1500000,
-    "average_commute_km": 12.5,
-    "turnover": 3000000,
-}
-
-
-def filled(**changes: object) -> Spec:
-    spec = Spec(
-        name="Muster GmbH",
-        amounts=dict(FACTS),
-        canteen=True,
-        b2b=True,
-        supply=[("Ca", "DEU", 50000), ("F", "AEU", 30000), ("G", "CHN", 20000), ("M", None, 10000), ("C", "EGY", 5000)],
-        other_origin="AUT",
-        staff=[("DEU", 46), ("AAF", 10), (None, 4)],
-        sectors=[("M", "Consulting", 70), ("J", "Software", 30)],
-        ratings={"A1.1": 4, "A1.2": -20, "A2.1": 7, "B1.3": 3.5, "C2.2": 10, "D4.3": -10, "E3.2": 7, "E4.3": -200},
-        theme_weights={"C3": 2, "A1": 0},  # computed: C3 1, A1 1
-        aspect_weights={"E3.2": 1.5, "C1.2": 0},
-        stakeholder_weights={"A": 2, "D": 0},  # computed: A 0.5, D 1
-    )
-    for key, value in changes.items():
-        setattr(spec, key, value)
-    return spec
 
 
 def expected_balance(spec: Spec) -> Balance:
