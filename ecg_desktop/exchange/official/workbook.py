@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from pathlib import Path
 from typing import Any
@@ -408,7 +408,9 @@ def _read(
         raise InputError(r.problems)
     company, first_sector = _company(r, facts)
     layout = calc_layout(balance_type)
-    ratings, weights, aspect_weights, theme_figures, stakeholder_used = _ratings(r, calc, layout)
+    ratings, weights, aspect_weights, theme_figures, stakeholder_used = _ratings(
+        r, calc, layout, LAST_ROW[balance_type]
+    )
     stakeholder_weights = _stakeholder_weights(r, weighting)
     for code, row in STAKEHOLDER_WEIGHT_ROWS.items():
         if stakeholder_used.get(code) is None:  # the rating sheet shows none: take the weighting sheet's
@@ -458,7 +460,7 @@ def _balance_type(r: _Reader, calc: _Sheet) -> str | None:
     compact = calc.text(LAST_ROW["compact"], "B")
     if full.startswith("E4"):
         return "full"
-    if not full and compact.startswith("E4"):
+    if compact.startswith("E4"):
         return "compact"
     r.problem("official_layout_type", r.at(CALC, LAST_ROW["full"], "B"))
     return None
@@ -536,7 +538,7 @@ def _company(r: _Reader, facts: _Sheet) -> tuple[CompanyFacts, str | None]:
 
 
 def _ratings(
-    r: _Reader, calc: _Sheet, layout: list[CalcRow]
+    r: _Reader, calc: _Sheet, layout: list[CalcRow], last_row: int
 ) -> tuple[
     dict[str, Decimal], dict[str, Decimal], dict[str, Decimal], dict[str, ThemeFigures], dict[str, Decimal | None]
 ]:
@@ -547,14 +549,8 @@ def _ratings(
     stakeholders: dict[str, Decimal | None] = {}
     allowed = load_matrix("5.0").allowed_weights
     allowed_text = ", ".join(fmt(w) for w in allowed)
+    layout = _match_rows(r, calc, layout, last_row)
     for item in layout:
-        found = calc.text(item.row, "B")
-        expected_ok = found == item.code if item.kind != "aspect" else found.startswith(item.theme or "")
-        if not expected_ok:
-            what = {"stakeholder": "the stakeholder row", "theme": "the theme", "aspect": "an aspect of"}[item.kind]
-            expected = f"{what} {item.code if item.kind != 'aspect' else item.theme}"
-            r.problem("official_layout", r.at(CALC, item.row, "B"), expected=expected, found=found or "–")
-            continue
         if item.kind == "stakeholder":
             stakeholders[item.code] = r.result(calc, item.row, "D")
             continue
@@ -590,6 +586,28 @@ def _ratings(
                 aspect_weights[item.code] = used
                 r.origins[f"aspect_weights.{item.code}"] = r.at(CALC, item.row, "D")
     return ratings, weights, aspect_weights, themes, stakeholders
+
+
+def _match_rows(r: _Reader, calc: _Sheet, layout: list[CalcRow], last: int) -> list[CalcRow]:
+    """The expected rows placed on the sheet's filled rows, in order (a blank row in between is skipped).
+
+    Each row's code cell must fit: the stakeholder or theme code itself, or for an aspect any
+    code of its theme (so "D4.2" on D4.3's row and "A1" on a compact aspect row are fine).
+    The first row that does not fit is reported and nothing of the sheet is read.
+    """
+    filled = [row for row in range(FIRST_CALC_ROW, last + 1) if calc.text(row, "B")]
+    placed: list[CalcRow] = []
+    for index, item in enumerate(layout):
+        row = filled[index] if index < len(filled) else last
+        found = calc.text(row, "B") if index < len(filled) else ""
+        fits = found == item.code if item.kind != "aspect" else found.startswith(item.theme or "")
+        if not fits:
+            what = {"stakeholder": "the stakeholder row", "theme": "the theme", "aspect": "an aspect of"}[item.kind]
+            expected = f"{what} {item.code if item.kind != 'aspect' else item.theme}"
+            r.problem("official_layout", r.at(CALC, row, "B"), expected=expected, found=found or "–")
+            return []
+        placed.append(replace(item, row=row))
+    return placed
 
 
 def _changed(used: Decimal, computed: Decimal | None, note: str) -> bool:
