@@ -13,6 +13,7 @@ from ecg_desktop.scoring.numbers import (
     THOUSAND,
     ZERO,
     clean_zero,
+    german_decimals,
     round_half_away,
     round_half_up_to_step,
     scoring_context,
@@ -24,7 +25,7 @@ RATIO_PLACES = 20  # decimals kept of an indicator ratio before rounding to 10 %
 
 
 def _t(en: str, de: str) -> Text:
-    return Text(en, de)
+    return Text(en, german_decimals(de))
 
 
 def n2_factor(share: Decimal | None) -> Decimal:

@@ -19,6 +19,7 @@ from ecg_desktop.scoring.numbers import (
     THOUSAND,
     ZERO,
     clean_zero,
+    german_decimals,
     round_half_away,
     scoring_context,
     sig15,
@@ -36,7 +37,7 @@ D = Decimal
 
 
 def _t(en: str, de: str) -> Text:
-    return Text(en, de)
+    return Text(en, german_decimals(de))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Final
 
@@ -46,3 +47,11 @@ def clean_zero(value: Decimal) -> Decimal:
 def whole_points(value: Decimal) -> int:
     """Points as shown in the matrix view: R_0, halves away from zero."""
     return int(round_half_away(value, 0))
+
+
+_DECIMAL_POINT = re.compile(r"(?<![A-Za-z\d.])(-?\d+)\.(\d+)")
+
+
+def german_decimals(text: str) -> str:
+    """Write the decimal numbers of a German sentence with a comma (57.14 -> 57,14); codes like A1.1 stay."""
+    return _DECIMAL_POINT.sub(r"\1,\2", text)

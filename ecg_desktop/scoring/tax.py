@@ -13,7 +13,7 @@ from typing import Any
 from ecg_desktop.balance.validate import fmt
 from ecg_desktop.errors import InputError, Location, Problem
 from ecg_desktop.matrix.model import Text
-from ecg_desktop.scoring.numbers import HUNDRED, ZERO, round_half_away, scoring_context, whole_points
+from ecg_desktop.scoring.numbers import HUNDRED, ZERO, german_decimals, round_half_away, scoring_context, whole_points
 
 LOWEST_TOTAL = Decimal(-3600)
 HIGHEST_TOTAL = Decimal(1000)
@@ -160,7 +160,9 @@ def tax_rate(total: Decimal, schedule: TaxSchedule) -> TaxResult:
                 schedule,
                 Text(
                     f"{fmt(shown)} points fall in the band {low_text} to {high_text}: rate {fmt(chosen.rate)} %.",
-                    f"{fmt(shown)} Punkte liegen in der Stufe {low_text} bis {high_text}: Satz {fmt(chosen.rate)} %.",
+                    german_decimals(
+                        f"{fmt(shown)} Punkte liegen in der Stufe {low_text} bis {high_text}: Satz {fmt(chosen.rate)} %."
+                    ),
                 ),
             )
         span = schedule.to_points - schedule.from_points
@@ -177,8 +179,10 @@ def tax_rate(total: Decimal, schedule: TaxSchedule) -> TaxResult:
             Text(
                 f"Linear from {fmt(schedule.highest_rate)} % at {fmt(schedule.from_points)} points to"
                 f" {fmt(schedule.lowest_rate)} % at {fmt(schedule.to_points)} points: {fmt(shown_rate)} %.",
-                f"Linear von {fmt(schedule.highest_rate)} % bei {fmt(schedule.from_points)} Punkten bis"
-                f" {fmt(schedule.lowest_rate)} % bei {fmt(schedule.to_points)} Punkten: {fmt(shown_rate)} %.",
+                german_decimals(
+                    f"Linear von {fmt(schedule.highest_rate)} % bei {fmt(schedule.from_points)} Punkten bis"
+                    f" {fmt(schedule.lowest_rate)} % bei {fmt(schedule.to_points)} Punkten: {fmt(shown_rate)} %."
+                ),
             ),
         )
 
