@@ -217,8 +217,6 @@ def check_container(data: bytes, file: str | None, limits: Limits) -> zipfile.Zi
         total += info.file_size
         if info.flag_bits & 0x1:
             raise InputError([_problem("xlsx_encrypted", file)])
-        if info.file_size > limits.compression_ratio * max(info.compress_size, 1) and info.file_size > 1_000_000:
-            raise InputError([_problem("xlsx_zip_bomb", file, part=info.filename, size=info.file_size)])
         name = info.filename.lower()
         if name.endswith("sharedstrings.xml") and info.file_size > limits.shared_strings_bytes:
             raise InputError(
@@ -231,6 +229,8 @@ def check_container(data: bytes, file: str | None, limits: Limits) -> zipfile.Zi
                     )
                 ]
             )
+        if info.file_size > limits.compression_ratio * max(info.compress_size, 1) and info.file_size > 1_000_000:
+            raise InputError([_problem("xlsx_zip_bomb", file, part=info.filename, size=info.file_size)])
     if total > limits.uncompressed_bytes:
         raise InputError([_problem("xlsx_too_large", file, size=total, limit=limits.uncompressed_bytes)])
     names = {info.filename for info in infos}
@@ -255,14 +255,21 @@ class SheetFacts:
     merged: tuple[str, ...]
 
 
-def sheet_facts(archive: zipfile.ZipFile, part: str) -> SheetFacts:
-    """The dimension a sheet part claims and its merged cell ranges, read from the raw XML.
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
-    The dimension sits at the start of the part, merged ranges after the cells; the part's
-    size is already bounded by check_container.
+
+def sheet_facts(archive: zipfile.ZipFile, part: str) -> SheetFacts:
+    """The rows and columns a sheet part claims, and its merged cell ranges, from the raw XML.
+
+    Rows: the larger of the dimension's claim, the last row number and the number of row
+    elements (a sheet without a dimension still cannot hide a row far down). Merged ranges sit
+    after the cells. The part's size is already bounded by check_container.
     """
     rows = columns = 0
     merged: set[str] = set()
+    row_elements = 0
+    last_row = 0
     with archive.open(part) as handle:
         chunk = handle.read(4096)
         found = _DIMENSION.search(chunk)
@@ -275,11 +282,16 @@ def sheet_facts(archive: zipfile.ZipFile, part: str) -> SheetFacts:
         tail = b""
         while chunk:
             window = tail + chunk
+            # count row starts only in the new bytes (the tail was counted with the previous chunk)
+            row_elements += len(_ROW_START.findall(window)) - len(_ROW_START.findall(tail))
+            numbers = _ROW.findall(window)
+            if numbers:
+                last_row = max(last_row, int(numbers[-1]))
             if b"mergeCell" in window:
                 merged.update(m.decode() for m in _MERGE.findall(window))
             tail = window[-200:]
             chunk = handle.read(1 << 20)
-    return SheetFacts(rows, columns, tuple(sorted(merged)))
+    return SheetFacts(max(rows, last_row, row_elements), columns, tuple(sorted(merged)))
 
 
 def column_number(letters: str) -> int:
