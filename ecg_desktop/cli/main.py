@@ -72,6 +72,10 @@ def run_cli(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) went away; not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def read_input_file(path: str) -> bytes:
