@@ -266,7 +266,12 @@ def balance_from_data(data: Any, file: str | None = None, reader: Reader | None 
         evidence=tuple(e for e in evidence if e is not None),
     )
     if matrix is not None:
-        r.problems.extend(p for p in validate_balance(balance, file) if p.severity == "error")
+        # a field the reader already refused (a number written as text, say) was read as 0:
+        # its follow-up complaints ("0 must be greater than 0") would only confuse
+        refused = {p.location.field for p in r.problems}
+        r.problems.extend(
+            p for p in validate_balance(balance, file) if p.severity == "error" and p.location.field not in refused
+        )
     errors = [p for p in r.problems if p.severity == "error"]
     if errors:
         raise InputError(errors)
