@@ -9,12 +9,13 @@ workbook exported in German imports in an English app and the other way round.
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from ecg_desktop.errors import InputError, Location, Problem
 
@@ -184,6 +185,30 @@ def same_number(cell_value: Any, original: Decimal | None) -> bool:
 
 
 # ---- checks on the raw file
+
+
+def read_source(
+    source: str | os.PathLike[str] | bytes | IO[bytes], file: str | None, limits: Limits
+) -> tuple[bytes, str | None]:
+    """The bytes of a workbook given as bytes, a path or a binary stream (size-checked first)."""
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), file
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        file = file or path
+        try:
+            size = os.path.getsize(path)
+            if size > limits.file_bytes:
+                raise InputError(
+                    [Problem("xlsx_too_large", Location(file=file), {"size": size, "limit": limits.file_bytes})]
+                )
+            with open(path, "rb") as handle:
+                return handle.read(), file
+        except OSError as exc:
+            raise InputError(
+                [Problem("file_unreadable", Location(file=file), {"reason": exc.strerror or str(exc)})]
+            ) from exc
+    return source.read(limits.file_bytes + 1), file
 
 
 def _problem(code: str, file: str | None, **params: Any) -> Problem:

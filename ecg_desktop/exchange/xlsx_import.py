@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,7 @@ from ecg_desktop.exchange.xlsx_common import (
     header_index,
     iter_sheet_rows,
     normalise_header,
+    read_source,
     same_number,
     sheet_facts,
     sheet_parts,
@@ -142,7 +144,7 @@ def read_balance_workbook(
     progress: Progress | None = None,
 ) -> ParsedWorkbook:
     """Read and validate a balance workbook; raise InputError listing every problem found."""
-    data, file = _read_source(source, file, limits)
+    data, file = read_source(source, file, limits)
     step = _Steps(progress, 5)
     archive = check_container(data, file, limits)
     step()
@@ -157,39 +159,20 @@ def read_balance_workbook(
     if problems:
         raise InputError(problems)
     step()
-    workbook = _open(data, file)
-    try:
-        meta_rows = _read_meta_rows(workbook[sheets["meta"]], file, limits)
-        version = _format_version(meta_rows, file)
-        reader = READERS.get(version)
-        if reader is None:  # a version between known ones that was never released
-            raise InputError([_meta_problem(meta_rows, "format_version", "xlsx_format_unknown", file, found=version)])
-        return reader(workbook, sheets, meta_rows, file, limits, step)
-    finally:
-        workbook.close()
-
-
-def _read_source(
-    source: str | os.PathLike[str] | bytes | IO[bytes], file: str | None, limits: Limits
-) -> tuple[bytes, str | None]:
-    if isinstance(source, bytes | bytearray):
-        return bytes(source), file
-    if isinstance(source, str | os.PathLike):
-        path = os.fspath(source)
-        file = file or path
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about parts it drops; none of them is read
+        workbook = _open(data, file)
         try:
-            size = os.path.getsize(path)
-            if size > limits.file_bytes:
+            meta_rows = _read_meta_rows(workbook[sheets["meta"]], file, limits)
+            version = _format_version(meta_rows, file)
+            reader = READERS.get(version)
+            if reader is None:  # a version between known ones that was never released
                 raise InputError(
-                    [Problem("xlsx_too_large", Location(file=file), {"size": size, "limit": limits.file_bytes})]
+                    [_meta_problem(meta_rows, "format_version", "xlsx_format_unknown", file, found=version)]
                 )
-            with open(path, "rb") as handle:
-                return handle.read(), file
-        except OSError as exc:
-            raise InputError(
-                [Problem("file_unreadable", Location(file=file), {"reason": exc.strerror or str(exc)})]
-            ) from exc
-    return source.read(limits.file_bytes + 1), file
+            return reader(workbook, sheets, meta_rows, file, limits, step)
+        finally:
+            workbook.close()
 
 
 class _Steps:
