@@ -118,8 +118,8 @@ class Reader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, code: str, path: str, **params: Any) -> None:
-        self.problems.append(Problem(code, Location(file=self.file, field=path), params))
+    def problem(self, message: str, path: str, /, **params: Any) -> None:
+        self.problems.append(Problem(message, Location(file=self.file, field=path), params))
 
     def obj(self, value: Any, path: str, known: tuple[str, ...] | None = None) -> dict[str, Any] | None:
         if not isinstance(value, dict):
