@@ -351,6 +351,25 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def workbook_kind(path: str | os.PathLike[str]) -> str | None:
+    """ "balance" for a balance workbook of this app, "portfolio" for a portfolio workbook, else None.
+
+    Looks only at the sheet names in workbook.xml, so it is cheap and safe on any file.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.getinfo("xl/workbook.xml").file_size > 10_000_000:
+                return None
+            names = set(sheet_parts(archive))
+    except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile):
+        return None
+    if META_SHEET in names and "_balances" in names:
+        return "portfolio"
+    if META_SHEET in names and names & set(SHEETS["ratings"]):
+        return "balance"
+    return None
+
+
 def iter_sheet_rows(ws: Any, limits: Limits) -> Iterator[tuple[int, dict[int, Any]]]:
     """(row number, {column number: cell}) of a read-only worksheet, only the cells the file holds.
 
@@ -388,4 +407,5 @@ __all__ = [
     "sheet_facts",
     "sheet_name",
     "sheet_parts",
+    "workbook_kind",
 ]

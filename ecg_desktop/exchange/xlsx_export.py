@@ -145,6 +145,30 @@ def export_balance_xlsx(
     workbook.save(target)
 
 
+def export_balance_file(service: Any, balance_id: int, out: os.PathLike[str] | str, lang: str = "en") -> None:
+    """The exporter for services.exporters ("xlsx"): a stored balance with its id, version and tax
+    schedule, written to a temporary file beside `out` and renamed (never half a file)."""
+    import tempfile
+    from pathlib import Path
+
+    info = service.balance_info(balance_id)
+    balance = service.get_balance(balance_id)
+    schedule = service.get_tax_schedule(balance_id)
+    workbook = build_balance_workbook(
+        balance, balance_id=info.id, balance_version=info.version, lang=lang, schedule=schedule
+    )
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            workbook.save(handle)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def build_balance_workbook(
     balance: Balance,
     *,
@@ -664,4 +688,4 @@ def _grid_colour(share: Decimal) -> str:
     return GRID_FILLS[-1][1]
 
 
-__all__ = ["build_balance_workbook", "export_balance_xlsx", "points_value", "rating_choices"]
+__all__ = ["build_balance_workbook", "export_balance_file", "export_balance_xlsx", "points_value", "rating_choices"]
