@@ -15,7 +15,7 @@ from ecg_desktop import __version__
 from ecg_desktop.errors import ECGError, InputError
 
 # Modules under ecg_desktop/cli that define register(subparsers). Order = order in --help.
-COMMAND_MODULES: tuple[str, ...] = ("score", "store", "pdf", "official", "selftest")
+COMMAND_MODULES: tuple[str, ...] = ("score", "store", "exchange", "pdf", "official", "selftest")
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -73,6 +73,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("file", help="balance JSON, calculator workbook (.xlsx) or web-calculator JSON")
     p.add_argument("--organisation", type=int, help="add the balance to this organisation id")
+    from ecg_desktop.cli.exchange import add_import_options
+
+    add_import_options(p)  # ECG Desktop workbooks (balance or portfolio): cli/exchange.py
     p.set_defaults(handler=_guard(cmd_import))
 
     from ecg_desktop.services.exporters import available_formats
@@ -142,7 +145,12 @@ def cmd_list(options: argparse.Namespace) -> int:
 
 def cmd_import(options: argparse.Namespace) -> int:
     from ecg_desktop.balance.validate import validate_balance
+    from ecg_desktop.cli.exchange import import_app_workbook
     from ecg_desktop.exchange.official.detect import read_any
+
+    handled = import_app_workbook(options)  # a workbook exported by ECG Desktop itself
+    if handled is not None:
+        return handled
 
     lang = "de" if _de(options) else "en"
     imported = read_any(options.file)  # our balance JSON, an official workbook or a web-calculator JSON
