@@ -169,6 +169,11 @@ def export_balance_file(service: Any, balance_id: int, out: os.PathLike[str] | s
         raise
 
 
+def export_balance_file_de(service: Any, balance_id: int, out: os.PathLike[str] | str) -> None:
+    """The exporter "xlsx-de": the same workbook with German sheet names and headers."""
+    export_balance_file(service, balance_id, out, lang="de")
+
+
 def build_balance_workbook(
     balance: Balance,
     *,
@@ -688,4 +693,11 @@ def _grid_colour(share: Decimal) -> str:
     return GRID_FILLS[-1][1]
 
 
-__all__ = ["build_balance_workbook", "export_balance_file", "export_balance_xlsx", "points_value", "rating_choices"]
+__all__ = [
+    "build_balance_workbook",
+    "export_balance_file",
+    "export_balance_file_de",
+    "export_balance_xlsx",
+    "points_value",
+    "rating_choices",
+]
