@@ -24,6 +24,7 @@ Exporter = Callable[["BalanceService", int, Path], None]
 EXPORTERS: dict[str, str | Exporter] = {
     "json": "ecg_desktop.services.exporters:export_json",
     "xlsx": "ecg_desktop.exchange.xlsx_export:export_balance_file",
+    "xlsx-de": "ecg_desktop.exchange.xlsx_export:export_balance_file_de",
 }
 
 
