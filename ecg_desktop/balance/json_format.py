@@ -420,14 +420,12 @@ def _evidence(r: Reader, value: Any, path: str) -> EvidenceRef | None:
 
 def decimal_text(value: Decimal) -> str:
     """Exact digits of a Decimal, in exponent form only beyond 10^±40 (never a billion zeros); -0 becomes 0."""
-    if value.is_zero():
-        return "0"
     if not value.is_finite() or not -PLAIN_EXPONENT <= value.adjusted() <= PLAIN_EXPONENT:
-        return str(value)
-    if value == value.to_integral_value():
-        return str(int(value))
-    text = format(value, "f")  # not normalize(): it would round to the context's precision
-    return text.rstrip("0").rstrip(".") if "." in text else text
+        return "0" if value.is_zero() else str(value)
+    text = format(value, "f")  # plain digits; not normalize(): it would round to the context's precision
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def dumps(data: Any, indent: int | None = 2) -> str:

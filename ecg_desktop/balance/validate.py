@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ecg_desktop.balance.json_format import decimal_text
 from ecg_desktop.balance.model import AMOUNT_FIELDS, BALANCE_TYPES, SIGNED_FIELDS, Balance
 from ecg_desktop.errors import Location, Problem
 from ecg_desktop.matrix import VERSIONS, Matrix, load_matrix
@@ -27,8 +28,6 @@ def usable(value: Decimal) -> bool:
 
 def fmt(value: Decimal) -> str:
     """A Decimal for a message: plain digits, no exponent."""
-    from ecg_desktop.balance.json_format import decimal_text
-
     return decimal_text(value)
 
 
