@@ -22,7 +22,7 @@ echo "bundle: $(du -sh dist/ecg-desktop | cut -f1) unpacked, $(du -sh dist/ecg-d
 
 echo "wheel self-test:"
 rm -f dist/ecg_desktop-*.whl
-"$PY" -m build --wheel --outdir dist . >/dev/null
+"$PY" -m build --wheel --outdir dist . >/dev/null 2>&1
 WHEEL_ENV=$(mktemp -d)
 python3 -m venv "$WHEEL_ENV/venv"
 "$WHEEL_ENV/venv/bin/pip" install -q dist/ecg_desktop-*.whl
