@@ -343,6 +343,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} Zellen der Selbsteinschätzung wurden geändert, aber nicht übernommen (dafür den Import der "
         "Selbsteinschätzung wählen)",
     ),
+    "xlsx_evidence_dropped": (
+        "the evidence file {name} ({sha256}) is not in this database's vault; the new balance is imported "
+        "without it (attach the file again)",
+        "die Nachweisdatei {name} ({sha256}) liegt nicht im Nachweisspeicher dieser Datenbank; die neue Bilanz "
+        "wird ohne sie importiert (Datei erneut anhängen)",
+    ),
     "portfolio_duplicate_balance": (
         "balance {id} appears again (first in row {first_row})",
         "Bilanz {id} kommt noch einmal vor (zuerst in Zeile {first_row})",
@@ -435,8 +441,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_unwritable": ("cannot write the file: {reason}", "die Datei kann nicht geschrieben werden: {reason}"),
     "parity_no_results": (
         "the file holds no calculated results (saved without calculating?): there is nothing to compare",
-        "die Datei enthält keine berechneten Ergebnisse (ohne Berechnung gespeichert?): es gibt nichts zu "
-        "vergleichen",
+        "die Datei enthält keine berechneten Ergebnisse (ohne Berechnung gespeichert?): es gibt nichts zu vergleichen",
     ),
 }
 

@@ -674,12 +674,21 @@ def import_balance_workbook(
     `as_new` it becomes a new balance holding every column of the workbook.
     """
     parsed = read_balance_workbook(source, file=file, progress=progress)
-    warnings: list[Problem] = []
+    notes: list[Problem] = []
     if as_new:
         balance = parsed.as_new_balance()
-        warnings.extend(parsed.warnings_of(balance))
+        notes.extend(parsed.warnings_of(balance))
+        kept = []
+        for ref in balance.evidence:
+            if _in_vault(service, ref.sha256):
+                kept.append(ref)
+            else:
+                where = Location(file=parsed.file, sheet=META_SHEET, field="evidence")
+                params = {"name": ref.name, "sha256": ref.sha256[:12]}
+                notes.append(Problem("xlsx_evidence_dropped", where, params, "warning"))
+        balance = balance.with_changes(evidence=tuple(kept))
         new_id = service.import_balance(balance)
-        return ImportOutcome(new_id, True, tuple(warnings))
+        return ImportOutcome(new_id, True, tuple(notes))
     identifier = target_id if target_id is not None else parsed.meta.balance_id
     where = Location(file=parsed.file, sheet=META_SHEET, field="balance_id")
     if identifier is None:
@@ -697,10 +706,10 @@ def import_balance_workbook(
     errors = parsed.problems_of(balance)
     if errors:
         raise InputError(errors)
-    warnings.extend(parsed.warnings_of(balance))
+    notes.extend(parsed.warnings_of(balance))
     version = getattr(info, "version", None)
     if parsed.meta.balance_version is not None and version is not None and version != parsed.meta.balance_version:
-        warnings.append(
+        notes.append(
             Problem(
                 "xlsx_changed_since_export",
                 Location(file=parsed.file, sheet=META_SHEET, field="balance_version"),
@@ -709,11 +718,11 @@ def import_balance_workbook(
             )
         )
     if parsed.self_changes and not include_self:
-        warnings.append(
+        notes.append(
             Problem("xlsx_self_ignored", Location(file=parsed.file), {"count": parsed.self_changes}, "warning")
         )
     service.replace_balance_content(identifier, balance, expected_version=version)
-    return ImportOutcome(identifier, False, tuple(warnings))
+    return ImportOutcome(identifier, False, tuple(notes))
 
 
 def check_target(parsed: ParsedWorkbook, info: Any) -> list[Problem]:
@@ -748,6 +757,15 @@ def check_target(parsed: ParsedWorkbook, info: Any) -> list[Problem]:
 
 
 # ---- small helpers
+
+
+def _in_vault(service: Any, sha256: str) -> bool:
+    """True when the store already holds the evidence file (a new balance may only link those)."""
+    try:
+        service.evidence_file(sha256)
+    except (ECGError, LookupError, OSError):
+        return False
+    return True
 
 
 def _service_id(identifier: Any) -> Any:

@@ -122,3 +122,17 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
 def test_regenerated_corpus_expects_the_same_problems() -> None:
     cases = _make_corpus().cases()
     assert {name: expected for name, (_, expected) in cases.items()} == MANIFEST
+
+
+def test_as_new_import_leaves_out_evidence_this_vault_lacks(corpus_service: tuple[BalanceService, Path]) -> None:
+    from ecg_desktop.balance.model import EvidenceRef
+
+    service, _ = corpus_service
+    make = _make_corpus()
+    ref = EvidenceRef(sha256="ab" * 32, name="contract.pdf", size=10, codes=("A1.1",))
+    data = make.workbook_bytes(make.base_balance().with_changes(evidence=(ref,)), balance_id=None)
+    outcome = import_balance_workbook(service, data, as_new=True, file="copy.xlsx")
+    assert outcome.created
+    assert service.get_balance(outcome.balance_id).evidence == ()
+    assert [w.code for w in outcome.warnings] == ["xlsx_evidence_dropped"]
+    assert "contract.pdf" in outcome.warnings[0].text("de")
