@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ecg_desktop import __version__
@@ -89,7 +89,9 @@ class Starter:
         try:
             service = open_service(location, None, user)
         except (ECGError, OSError) as error:
-            show_error(self.window, self.window.tr("Cannot open the data"), self.ctx.error_text(error))
+            show_error(
+                self.window, QCoreApplication.translate("App", "Cannot open the data"), self.ctx.error_text(error)
+            )
             if location:
                 self.settings.remove_recent(location)
             return
@@ -102,7 +104,9 @@ class Starter:
 
                 sample_id = create_sample_if_first_start(service)
             except ECGError as error:
-                show_error(self.window, self.window.tr("Sample not created"), self.ctx.error_text(error))
+                show_error(
+                    self.window, QCoreApplication.translate("App", "Sample not created"), self.ctx.error_text(error)
+                )
         self.ctx.set_service(service)
         from ecg_desktop.paths import data_dir
 

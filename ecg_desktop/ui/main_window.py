@@ -185,8 +185,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_undo = self._action(stack.undo, QKeySequence(key.Undo))
         self.act_redo = self._action(stack.redo, QKeySequence(key.Redo))
         self.act_redo.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
-        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
-            signal.connect(lambda *_args: self._update_undo_actions())
+        # The signals carry the new state: the stack itself may already be going away at shutdown.
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(self._set_undo_text)
+        stack.redoTextChanged.connect(self._set_redo_text)
         self.act_copy_next = self._action(self.copy_to_next_period, "Ctrl+Shift+C")
         self.act_submit = self._action(self.submit_for_review)
         self.act_new_revision = self._action(self.open_new_revision, "Ctrl+Shift+R")
@@ -467,7 +470,7 @@ class MainWindow(Retranslatable, QMainWindow):
             archive = False
         else:
             text = self.tr(
-                "Archive {organisation}? Its balance sheets are kept; archived organisations are hidden unless View › Show archived is on."
+                "Archive {organisation}? Its balance sheets are kept; archived organisations are hidden unless View › Show archived organisations is on."
             ).format(organisation=org.name)
             if not dialogs.confirm(self, self.tr("Archive organisation"), text, self.tr("&Archive"), destructive=False):
                 return
@@ -673,9 +676,14 @@ class MainWindow(Retranslatable, QMainWindow):
         stack = self.ctx.undo_stack
         self.act_undo.setEnabled(stack.canUndo())
         self.act_redo.setEnabled(stack.canRedo())
-        undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.act_undo.setText(self.tr("&Undo {action}").format(action=undo_text) if undo_text else self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo {action}").format(action=redo_text) if redo_text else self.tr("&Redo"))
+        self._set_undo_text(stack.undoText())
+        self._set_redo_text(stack.redoText())
+
+    def _set_undo_text(self, action: str) -> None:
+        self.act_undo.setText(self.tr("&Undo {action}").format(action=action) if action else self.tr("&Undo"))
+
+    def _set_redo_text(self, action: str) -> None:
+        self.act_redo.setText(self.tr("&Redo {action}").format(action=action) if action else self.tr("&Redo"))
 
     def _on_balance_changed(self) -> None:
         self._update_state()

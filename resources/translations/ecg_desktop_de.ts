@@ -2,10 +2,386 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Employees (full-time equivalents)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turnover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total assets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Profit (negative for a loss)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Financial costs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Income from financial investments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Additions to fixed assets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Financial assets and cash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Main origin of the other suppliers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Largest purchase categories
+(country, sector, costs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total staff costs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average commute (km)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canteen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staff by country (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers mainly businesses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Own sectors
+(sector, % of turnover, description)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sole proprietor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>N2: turnover share concerned (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size and finances</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers and sectors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Matrix 4.1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not entered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store the facts (one undo step); the weights follow at once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weights from these facts</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About ECG Desktop</source>
+            <translation>Über ECG Desktop</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Common Good Balance Sheets of the Economy for the Common Good: guided matrix, evidence, scoring, spreadsheets and PDF reports.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Gemeinwohl-Bilanzen der Gemeinwohl-Ökonomie: geführte Matrix, Nachweise, Bewertung, Tabellen und PDF-Berichte.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;small&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/small&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;small&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/small&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Licences&lt;/h3&gt;&lt;p&gt;ECG Desktop is free software under the MIT licence.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;p&gt;ECG Desktop ist freie Software unter der MIT-Lizenz.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;It is built on these components:&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Es baut auf diesen Komponenten auf:&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The matrix names and guidance follow the Economy for the Common Good's published matrices (texts CC BY-SA); the scoring rules are implemented from their documentation. The illustrative tax rate is not ECG policy and no tax law uses it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Namen und Hinweise der Matrix folgen den veröffentlichten Matrizen der Gemeinwohl-Ökonomie (Texte CC BY-SA); die Bewertungsregeln sind nach deren Dokumentation umgesetzt. Der beispielhafte Steuersatz ist keine Position der GWÖ, und kein Steuergesetz verwendet ihn.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>Cannot open the data</source>
+            <translation>Die Daten können nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <source>Sample not created</source>
+            <translation>Beispiel nicht angelegt</translation>
+        </message>
+    </context>
+    <context>
+        <name>AspectEditor</name>
+        <message>
+            <source>Reasoning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What has the organisation done, since when, how far, and how do you know?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Relevance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The aspect does not concern this organisation (weight 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 characters (at least %2 expected)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Record the audit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Self-assessment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Peer evaluation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>External audit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recording the audit locks the balance sheet. Later changes need a new revision.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AuditTableModel</name>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aspect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Self-assessment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditor's comment</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AuditorView</name>
+        <message>
+            <source>Record audit and lock…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store who audited the balance sheet and when; it becomes read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click the auditor column to enter the auditor's level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No balance sheet is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Self-assessment: %1 points · with the auditor's levels: %2 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an aspect to comment on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditor's comment on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit not recorded</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BalanceContext</name>
         <message>
             <source>Change not saved</source>
             <translation>Änderung nicht gespeichert</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalanceDialog</name>
+        <message>
+            <source>New balance sheet</source>
+            <translation>Neue Bilanz</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Organisation:</translation>
+        </message>
+        <message>
+            <source>&amp;Matrix:</source>
+            <translation>&amp;Matrix:</translation>
+        </message>
+        <message>
+            <source>Balance &amp;type:</source>
+            <translation>Bilanz&amp;art:</translation>
+        </message>
+        <message>
+            <source>Period &amp;from:</source>
+            <translation>Zeitraum &amp;von:</translation>
+        </message>
+        <message>
+            <source>Period &amp;to:</source>
+            <translation>Zeitraum &amp;bis:</translation>
+        </message>
+        <message>
+            <source>The period must end after it starts.</source>
+            <translation>Der Zeitraum muss nach seinem Beginn enden.</translation>
+        </message>
+        <message>
+            <source>Create an organisation first.</source>
+            <translation>Legen Sie zuerst eine Organisation an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalanceTreeModel</name>
+        <message>
+            <source>revision {number}</source>
+            <translation>Revision {number}</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>in review</source>
+            <translation>in Prüfung</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>Entwurf</translation>
+        </message>
+        <message>
+            <source>{name} (archived)</source>
+            <translation>{name} (archiviert)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BandsModel</name>
+        <message>
+            <source>lowest total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate (%)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -99,6 +475,52 @@
         </message>
     </context>
     <context>
+        <name>Confirm</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePanel</name>
+        <message>
+            <source>Attach…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop files here to attach them to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy a file into the evidence vault and link it to this aspect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file stays in the vault; only the link is removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attach evidence to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking evidence files…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EvidenceTableModel</name>
         <message>
             <source>File</source>
@@ -122,6 +544,60 @@
         </message>
     </context>
     <context>
+        <name>FactsForm</name>
+        <message>
+            <source>%1: cannot read %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no country is called %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shares must add up to at most 100 %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stored. The weights are updated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview of the typed facts (not stored yet).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GuidedView</name>
+        <message>
+            <source>◀ Previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The theme before this one in the matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The next theme in the matrix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 themes done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative criteria</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Jobs</name>
         <message>
             <source>Cancel</source>
@@ -130,6 +606,21 @@
         <message>
             <source>Please wait</source>
             <translation>Bitte warten</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelPicker</name>
+        <message>
+            <source>Not rated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the level (the aspect counts as not rated yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not rated yet.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -148,6 +639,767 @@
         </message>
         <message>
             <source>Rate change</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LockedBanner</name>
+        <message>
+            <source>🔒 This balance sheet is locked ({status}). It can be read but not changed.</source>
+            <translation>🔒 Diese Bilanz ist gesperrt ({status}). Sie kann gelesen, aber nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Open &amp;new revision</source>
+            <translation>&amp;Neue Revision öffnen</translation>
+        </message>
+        <message>
+            <source>Start an editable copy as the next revision; the audited one stays as it is.</source>
+            <translation>Eine bearbeitbare Kopie als nächste Revision anlegen; die auditierte Bilanz bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>🔒 This balance sheet is audited and locked: it is read-only. To change it, open a new revision.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a new revision</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Data: {location}</source>
+            <translation>Daten: {location}</translation>
+        </message>
+        <message>
+            <source>New balance sheet</source>
+            <translation>Neue Bilanz</translation>
+        </message>
+        <message>
+            <source>Create an organisation first.</source>
+            <translation>Legen Sie zuerst eine Organisation an.</translation>
+        </message>
+        <message>
+            <source>Delete the balance sheet {period} of {organisation}? This cannot be undone.</source>
+            <translation>Die Bilanz {period} von {organisation} löschen? Das kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>Delete balance sheet</source>
+            <translation>Bilanz löschen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+        <message>
+            <source>Archive {organisation}? Its balance sheets are kept; archived organisations are hidden unless View › Show archived organisations is on.</source>
+            <translation>{organisation} archivieren? Die Bilanzen bleiben erhalten; archivierte Organisationen sind ausgeblendet, solange Ansicht › Archivierte Organisationen zeigen aus ist.</translation>
+        </message>
+        <message>
+            <source>Archive organisation</source>
+            <translation>Organisation archivieren</translation>
+        </message>
+        <message>
+            <source>&amp;Archive</source>
+            <translation>&amp;Archivieren</translation>
+        </message>
+        <message>
+            <source>Delete {organisation} with all {count} balance sheets? This cannot be undone.</source>
+            <translation>{organisation} mit allen {count} Bilanzen löschen? Das kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>Delete organisation</source>
+            <translation>Organisation löschen</translation>
+        </message>
+        <message>
+            <source>Not possible</source>
+            <translation>Nicht möglich</translation>
+        </message>
+        <message>
+            <source>Import balance sheet</source>
+            <translation>Bilanz importieren</translation>
+        </message>
+        <message>
+            <source>Balance sheet (*.json);;All files (*)</source>
+            <translation>Bilanz (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Importing {name}…</source>
+            <translation>{name} wird importiert …</translation>
+        </message>
+        <message>
+            <source>Export balance sheet</source>
+            <translation>Bilanz exportieren</translation>
+        </message>
+        <message>
+            <source>Balance sheet (*.json)</source>
+            <translation>Bilanz (*.json)</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>{path} gespeichert</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export läuft …</translation>
+        </message>
+        <message>
+            <source>Evidence check</source>
+            <translation>Prüfung der Nachweise</translation>
+        </message>
+        <message>
+            <source>Problems found:
+{lines}</source>
+            <translation>Probleme gefunden:
+{lines}</translation>
+        </message>
+        <message>
+            <source>All {count} files are unchanged.</source>
+            <translation>Alle {count} Dateien sind unverändert.</translation>
+        </message>
+        <message>
+            <source>Checking evidence files…</source>
+            <translation>Nachweisdateien werden geprüft …</translation>
+        </message>
+        <message>
+            <source>Open data folder</source>
+            <translation>Datenordner öffnen</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {action}</source>
+            <translation>&amp;Rückgängig: {action}</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {action}</source>
+            <translation>&amp;Wiederherstellen: {action}</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Total: {total} of {maximum} points</source>
+            <translation>Summe: {total} von {maximum} Punkten</translation>
+        </message>
+        <message>
+            <source>Illustrative tax rate: {rate}</source>
+            <translation>Beispielhafter Steuersatz: {rate}</translation>
+        </message>
+        <message>
+            <source>ECG Desktop</source>
+            <translation>ECG Desktop</translation>
+        </message>
+        <message>
+            <source>{title} (locked)</source>
+            <translation>{title} (gesperrt)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Balance</source>
+            <translation>B&amp;ilanz</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;Recent databases</source>
+            <translation>&amp;Zuletzt geöffnete Datenbanken</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>New &amp;organisation…</source>
+            <translation>Neue &amp;Organisation …</translation>
+        </message>
+        <message>
+            <source>&amp;New balance sheet…</source>
+            <translation>&amp;Neue Bilanz …</translation>
+        </message>
+        <message>
+            <source>&amp;Open data folder…</source>
+            <translation>Datenordner ö&amp;ffnen …</translation>
+        </message>
+        <message>
+            <source>&amp;Import balance sheet…</source>
+            <translation>Bilanz &amp;importieren …</translation>
+        </message>
+        <message>
+            <source>&amp;Export balance sheet…</source>
+            <translation>Bilanz &amp;exportieren …</translation>
+        </message>
+        <message>
+            <source>&amp;Verify evidence files</source>
+            <translation>Nachweisdateien &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen …</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Copy into next period</source>
+            <translation>In nächsten Zeitraum &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Submit for review</source>
+            <translation>Zur &amp;Prüfung einreichen</translation>
+        </message>
+        <message>
+            <source>Open new &amp;revision</source>
+            <translation>Neue &amp;Revision öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete balance sheet…</source>
+            <translation>Bilanz &amp;löschen …</translation>
+        </message>
+        <message>
+            <source>&amp;Archive or restore organisation…</source>
+            <translation>Organisation &amp;archivieren oder wiederherstellen …</translation>
+        </message>
+        <message>
+            <source>Delete &amp;organisation…</source>
+            <translation>&amp;Organisation löschen …</translation>
+        </message>
+        <message>
+            <source>Go to &amp;balance list</source>
+            <translation>Zur &amp;Bilanzliste</translation>
+        </message>
+        <message>
+            <source>Show &amp;archived organisations</source>
+            <translation>&amp;Archivierte Organisationen zeigen</translation>
+        </message>
+        <message>
+            <source>&amp;About ECG Desktop</source>
+            <translation>&amp;Über ECG Desktop</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Über &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>Organisations and balance sheets</source>
+            <translation>Organisationen und Bilanzen</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Seiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixGridModel</name>
+        <message>
+            <source>not applicable</source>
+            <translation>entfällt</translation>
+        </message>
+        <message>
+            <source>{points} of {maximum} points ({percent})</source>
+            <translation>{points} von {maximum} Punkten ({percent})</translation>
+        </message>
+        <message>
+            <source>Weight {weight}</source>
+            <translation>Gewichtung {weight}</translation>
+        </message>
+        <message>
+            <source>Click or press Enter to open the theme.</source>
+            <translation>Zum Öffnen des Themas klicken oder die Eingabetaste drücken.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixOverview</name>
+        <message>
+            <source>Share of the maximum reached:</source>
+            <translation>Erreichter Anteil am Höchstwert:</translation>
+        </message>
+        <message>
+            <source>Negative criteria…</source>
+            <translation>Negativkriterien …</translation>
+        </message>
+        <message>
+            <source>Matrix 4.1: the negative criteria N1 to N17 with their deductions</source>
+            <translation>Matrix 4.1: die Negativkriterien N1 bis N17 mit ihren Abzügen</translation>
+        </message>
+        <message>
+            <source>Common Good Matrix</source>
+            <translation>Gemeinwohl-Matrix</translation>
+        </message>
+        <message>
+            <source>No balance sheet open</source>
+            <translation>Keine Bilanz geöffnet</translation>
+        </message>
+        <message>
+            <source>Choose a balance sheet on the left, or create one with Balance › New balance sheet.</source>
+            <translation>Wählen Sie links eine Bilanz oder legen Sie mit Bilanz › Neue Bilanz eine an.</translation>
+        </message>
+        <message>
+            <source>Common Good Matrix {version}</source>
+            <translation>Gemeinwohl-Matrix {version}</translation>
+        </message>
+        <message>
+            <source>Total: {total} of {maximum} points. Click a theme (or press Enter) to open it.</source>
+            <translation>Summe: {total} von {maximum} Punkten. Klicken Sie auf ein Thema (oder drücken Sie die Eingabetaste), um es zu öffnen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MissingPanel</name>
+        <message>
+            <source>Everything missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only one kind of gap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No balance sheet is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing is missing: every aspect has a level, reasoning and evidence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 things missing (%2)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NegativeEditor</name>
+        <message>
+            <source>Applies (full deduction %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deduction</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDialog</name>
+        <message>
+            <source>New organisation</source>
+            <translation>Neue Organisation</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Legal form:</source>
+            <translation>&amp;Rechtsform:</translation>
+        </message>
+        <message>
+            <source>&amp;Industry:</source>
+            <translation>&amp;Branche:</translation>
+        </message>
+        <message>
+            <source>&amp;Head office:</source>
+            <translation>&amp;Sitz:</translation>
+        </message>
+        <message>
+            <source>&amp;Website:</source>
+            <translation>&amp;Website:</translation>
+        </message>
+        <message>
+            <source>&amp;Contact person:</source>
+            <translation>&amp;Ansprechperson:</translation>
+        </message>
+        <message>
+            <source>Contact &amp;e-mail:</source>
+            <translation>&amp;E-Mail-Kontakt:</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>erforderlich</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <source>Company facts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guided mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Matrix overview</source>
+            <translation>Matrix-Übersicht</translation>
+        </message>
+        <message>
+            <source>What's missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditor view</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ResultsView</name>
+        <message>
+            <source>Self-assessment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With the auditor's levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comparison with the previous balance sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click a theme to open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no earlier balance sheet of this organisation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous balance sheet: matrix %1, %2, %3 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(another matrix version: themes are not compared)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No balance sheet is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points by stakeholder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points by value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RowList</name>
+        <message>
+            <source>Add row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove this row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sum: %1 % (at most 100 %)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScheduleDialog</name>
+        <message>
+            <source>Tax schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bands (rate by points)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Straight line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a preset…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ECG VAT example (five classes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Straight line 40 % to 10 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add band</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove band</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Highest rate (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lowest rate (%) at 1000 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Highest rate up to points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every rate and point value must be a number.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+        <message>
+            <source>Your &amp;name (change log):</source>
+            <translation>Ihr &amp;Name (Änderungsprotokoll):</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder:</source>
+            <translation>&amp;Datenordner:</translation>
+        </message>
+        <message>
+            <source>Database &amp;URL (team mode):</source>
+            <translation>Datenbank-&amp;URL (Teammodus):</translation>
+        </message>
+        <message>
+            <source>Default &amp;matrix:</source>
+            <translation>Standard-&amp;Matrix:</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen …</translation>
+        </message>
+        <message>
+            <source>the operating-system user name</source>
+            <translation>der Benutzername des Betriebssystems</translation>
+        </message>
+        <message>
+            <source>the default data folder</source>
+            <translation>der Standard-Datenordner</translation>
+        </message>
+        <message>
+            <source>The language changes at once. A new data folder or database URL is opened when you press OK; leave the URL empty to keep the data in a local file. The default matrix is stored with the data.</source>
+            <translation>Die Sprache wechselt sofort. Ein neuer Datenordner oder eine neue Datenbank-URL wird mit OK geöffnet; ohne URL bleiben die Daten in einer lokalen Datei. Die Standard-Matrix wird mit den Daten gespeichert.</translation>
+        </message>
+        <message>
+            <source>Choose the data folder</source>
+            <translation>Datenordner wählen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaxPanel</name>
+        <message>
+            <source>Edit schedule…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go back to ECG's five-class VAT example</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levers: one level up in a theme</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points gained if every aspect of the theme rose by one level; double-click opens the theme.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Illustrative tax schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No balance sheet is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Illustrative tax rate: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>custom schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schedule: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate by total points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This balance: %1 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate (%)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ThemePage</name>
+        <message>
+            <source>Open a balance sheet and choose a theme.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No theme open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negative criteria</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deductions in total: %1 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A negative criterion that applies costs its full deduction. A smaller deduction needs a written reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not applicable: this theme carries no points in this balance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 points (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Useful evidence: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ThemeWeightBox</name>
+        <message>
+            <source>Theme weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0 – not applicable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WeightsModel</name>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>_JustificationBox</name>
+        <message>
+            <source>Justification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why does this differ from the matrix? Required for every change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A written justification is required.</source>
             <translation type="unfinished" />
         </message>
     </context>
