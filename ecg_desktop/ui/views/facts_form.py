@@ -286,7 +286,8 @@ class RowList(Retranslatable, QWidget):
                     else:
                         row.append(widget.text().strip())  # type: ignore[attr-defined]
                 except ValueError as exc:
-                    problems.append(f"{label}, {self.tr('row %1').replace('%1', str(number))}: {exc.args[0]!r}")
+                    row_text = self.tr("row %1").replace("%1", str(number))
+                    problems.append(f"{label}, {row_text}: {exc.args[0]!r}")
                     row.append(None)
             result.append(tuple(row))
         return result
@@ -457,36 +458,35 @@ class FactsForm(Retranslatable, QWidget):
     # ---- texts
 
     def retranslate_ui(self) -> None:
-        tr = self.tr
         names: dict[str, str] = {
-            "employees": tr("Employees (full-time equivalents)"),
-            "turnover": tr("Turnover"),
-            "total_assets": tr("Total assets"),
-            "profit": tr("Profit (negative for a loss)"),
-            "financial_costs": tr("Financial costs"),
-            "income_from_financial_investments": tr("Income from financial investments"),
-            "additions_to_fixed_assets": tr("Additions to fixed assets"),
-            "financial_assets_and_cash": tr("Financial assets and cash"),
-            "total_purchases": tr("Total purchases"),
-            "main_origin_of_other_suppliers": tr("Main origin of the other suppliers"),
-            "supply_fractions": tr("Largest purchase categories\n(country, sector, costs)"),
-            "total_staff_costs": tr("Total staff costs"),
-            "average_commute_km": tr("Average commute (km)"),
-            "canteen": tr("Canteen"),
-            "staff_countries": tr("Staff by country (%)"),
-            "b2b": tr("Customers mainly businesses"),
-            "sectors": tr("Own sectors\n(sector, % of turnover, description)"),
-            "sole_proprietor": tr("Sole proprietor"),
-            "n2_turnover_share": tr("N2: turnover share concerned (%)"),
+            "employees": self.tr("Employees (full-time equivalents)"),
+            "turnover": self.tr("Turnover"),
+            "total_assets": self.tr("Total assets"),
+            "profit": self.tr("Profit (negative for a loss)"),
+            "financial_costs": self.tr("Financial costs"),
+            "income_from_financial_investments": self.tr("Income from financial investments"),
+            "additions_to_fixed_assets": self.tr("Additions to fixed assets"),
+            "financial_assets_and_cash": self.tr("Financial assets and cash"),
+            "total_purchases": self.tr("Total purchases"),
+            "main_origin_of_other_suppliers": self.tr("Main origin of the other suppliers"),
+            "supply_fractions": self.tr("Largest purchase categories\n(country, sector, costs)"),
+            "total_staff_costs": self.tr("Total staff costs"),
+            "average_commute_km": self.tr("Average commute (km)"),
+            "canteen": self.tr("Canteen"),
+            "staff_countries": self.tr("Staff by country (%)"),
+            "b2b": self.tr("Customers mainly businesses"),
+            "sectors": self.tr("Own sectors\n(sector, % of turnover, description)"),
+            "sole_proprietor": self.tr("Sole proprietor"),
+            "n2_turnover_share": self.tr("N2: turnover share concerned (%)"),
         }
         for name, text in names.items():
             self.labels[name].setText(text)
         titles = {
-            "size": tr("Size and finances"),
-            "purchases": tr("Purchases"),
-            "staff": tr("Staff"),
-            "customers": tr("Customers and sectors"),
-            "matrix41": tr("Matrix 4.1"),
+            "size": self.tr("Size and finances"),
+            "purchases": self.tr("Purchases"),
+            "staff": self.tr("Staff"),
+            "customers": self.tr("Customers and sectors"),
+            "matrix41": self.tr("Matrix 4.1"),
         }
         for key, text in titles.items():
             self.groups[key].setTitle(text)
@@ -494,15 +494,15 @@ class FactsForm(Retranslatable, QWidget):
             current = combo.currentIndex()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(tr("not entered"), "")
-            combo.addItem(tr("yes"), True)
-            combo.addItem(tr("no"), False)
+            combo.addItem(self.tr("not entered"), "")
+            combo.addItem(self.tr("yes"), True)
+            combo.addItem(self.tr("no"), False)
             combo.setCurrentIndex(max(current, 0))
             combo.blockSignals(False)
-        self.apply_button.setText(tr("Apply"))
-        self.revert_button.setText(tr("Revert"))
-        self.apply_button.setToolTip(tr("Store the facts (one undo step); the weights follow at once"))
-        self.weights_title.setText(tr("Weights from these facts"))
+        self.apply_button.setText(self.tr("Apply"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.apply_button.setToolTip(self.tr("Store the facts (one undo step); the weights follow at once"))
+        self.weights_title.setText(self.tr("Weights from these facts"))
         lang = self.ctx.language
         for edit in self.amounts.values():
             edit.set_language(lang)
