@@ -66,7 +66,7 @@ class LockedBanner(Retranslatable, QFrame):
 
     def retranslate_ui(self) -> None:
         self.text.setText(
-            self.tr("🔒 This balance sheet is locked ({status}). It can be read but not changed.").format(
+            self.tr("<b>Locked:</b> this balance sheet ({status}) can be read but not changed.").format(
                 status=self.status
             )
         )

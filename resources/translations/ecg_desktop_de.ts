@@ -2,135 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Employees (full-time equivalents)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Turnover</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total assets</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Profit (negative for a loss)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Financial costs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Income from financial investments</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Additions to fixed assets</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Financial assets and cash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total purchases</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Main origin of the other suppliers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Largest purchase categories
-(country, sector, costs)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total staff costs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Average commute (km)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Canteen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Staff by country (%)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers mainly businesses</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Own sectors
-(sector, % of turnover, description)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sole proprietor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>N2: turnover share concerned (%)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Size and finances</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Purchases</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Staff</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers and sectors</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Matrix 4.1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not entered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>yes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revert</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Store the facts (one undo step); the weights follow at once</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Weights from these facts</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About ECG Desktop</source>
@@ -172,136 +43,132 @@
         <name>AspectEditor</name>
         <message>
             <source>Reasoning</source>
-            <translation type="unfinished" />
+            <translation>Begründung der Bewertung</translation>
         </message>
         <message>
             <source>What has the organisation done, since when, how far, and how do you know?</source>
-            <translation type="unfinished" />
+            <translation>Was hat die Organisation getan, seit wann, wie weit, und woher wissen Sie das?</translation>
         </message>
         <message>
             <source>Evidence</source>
-            <translation type="unfinished" />
+            <translation>Nachweise</translation>
         </message>
         <message>
             <source>Weight</source>
-            <translation type="unfinished" />
+            <translation>Gewichtung</translation>
         </message>
         <message>
             <source>Relevance</source>
-            <translation type="unfinished" />
+            <translation>Relevanz</translation>
         </message>
         <message>
             <source>Not applicable</source>
-            <translation type="unfinished" />
+            <translation>Trifft nicht zu</translation>
         </message>
         <message>
             <source>The aspect does not concern this organisation (weight 0)</source>
-            <translation type="unfinished" />
+            <translation>Der Aspekt betrifft diese Organisation nicht (Gewichtung 0)</translation>
         </message>
         <message>
             <source>%1 (default)</source>
-            <translation type="unfinished" />
+            <translation>%1 (Vorgabe)</translation>
         </message>
         <message>
             <source>%1 characters (at least %2 expected)</source>
-            <translation type="unfinished" />
+            <translation>%1 Zeichen (mindestens %2 erwartet)</translation>
         </message>
     </context>
     <context>
         <name>AuditDialog</name>
         <message>
             <source>Record the audit</source>
-            <translation type="unfinished" />
+            <translation>Audit erfassen</translation>
         </message>
         <message>
             <source>Self-assessment</source>
-            <translation type="unfinished" />
+            <translation>Selbstbewertung</translation>
         </message>
         <message>
             <source>Peer evaluation</source>
-            <translation type="unfinished" />
+            <translation>Peer-Evaluierung</translation>
         </message>
         <message>
             <source>External audit</source>
-            <translation type="unfinished" />
+            <translation>Externes Audit</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <source>Auditor</source>
-            <translation type="unfinished" />
+            <translation>Auditor*in</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Datum</translation>
         </message>
         <message>
             <source>Recording the audit locks the balance sheet. Later changes need a new revision.</source>
-            <translation type="unfinished" />
+            <translation>Mit dem Erfassen des Audits wird die Bilanz gesperrt. Spätere Änderungen brauchen eine neue Revision.</translation>
         </message>
     </context>
     <context>
         <name>AuditTableModel</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Aspect</source>
-            <translation type="unfinished" />
+            <translation>Aspekt</translation>
         </message>
         <message>
             <source>Self-assessment</source>
-            <translation type="unfinished" />
+            <translation>Selbstbewertung</translation>
         </message>
         <message>
             <source>Auditor</source>
-            <translation type="unfinished" />
+            <translation>Audit</translation>
         </message>
         <message>
             <source>Difference</source>
-            <translation type="unfinished" />
+            <translation>Differenz</translation>
         </message>
         <message>
             <source>Auditor's comment</source>
-            <translation type="unfinished" />
+            <translation>Kommentar des Audits</translation>
         </message>
     </context>
     <context>
         <name>AuditorView</name>
         <message>
             <source>Record audit and lock…</source>
-            <translation type="unfinished" />
+            <translation>Audit erfassen und sperren…</translation>
         </message>
         <message>
             <source>Store who audited the balance sheet and when; it becomes read-only</source>
-            <translation type="unfinished" />
+            <translation>Speichern, wer die Bilanz wann auditiert hat; danach ist sie schreibgeschützt</translation>
         </message>
         <message>
             <source>Double-click the auditor column to enter the auditor's level</source>
-            <translation type="unfinished" />
+            <translation>Doppelklick in die Spalte „Audit“, um die Stufe des Audits einzutragen</translation>
         </message>
         <message>
             <source>No balance sheet is open.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bilanz geöffnet.</translation>
         </message>
         <message>
             <source>Self-assessment: %1 points · with the auditor's levels: %2 points</source>
-            <translation type="unfinished" />
+            <translation>Selbstbewertung: %1 Punkte · mit den Stufen des Audits: %2 Punkte</translation>
         </message>
         <message>
             <source>Select an aspect to comment on it.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie einen Aspekt, um ihn zu kommentieren.</translation>
         </message>
         <message>
             <source>Auditor's comment on %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit not recorded</source>
-            <translation type="unfinished" />
+            <translation>Kommentar des Audits zu %1</translation>
         </message>
     </context>
     <context>
@@ -349,6 +216,14 @@
     <context>
         <name>BalanceTreeModel</name>
         <message>
+            <source>compact</source>
+            <translation>kompakt</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>voll</translation>
+        </message>
+        <message>
             <source>revision {number}</source>
             <translation>Revision {number}</translation>
         </message>
@@ -373,15 +248,15 @@
         <name>BandsModel</name>
         <message>
             <source>lowest total</source>
-            <translation type="unfinished" />
+            <translation>niedrigste Summe</translation>
         </message>
         <message>
             <source>From points</source>
-            <translation type="unfinished" />
+            <translation>Ab Punkten</translation>
         </message>
         <message>
             <source>Rate (%)</source>
-            <translation type="unfinished" />
+            <translation>Satz (%)</translation>
         </message>
     </context>
     <context>
@@ -451,27 +326,27 @@
         <name>ComparisonModel</name>
         <message>
             <source>Total</source>
-            <translation type="unfinished" />
+            <translation>Summe</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Theme</source>
-            <translation type="unfinished" />
+            <translation>Thema</translation>
         </message>
         <message>
             <source>Previous</source>
-            <translation type="unfinished" />
+            <translation>Vorherige</translation>
         </message>
         <message>
             <source>This balance</source>
-            <translation type="unfinished" />
+            <translation>Diese Bilanz</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Veränderung</translation>
         </message>
     </context>
     <context>
@@ -485,116 +360,244 @@
         <name>EvidencePanel</name>
         <message>
             <source>Attach…</source>
-            <translation type="unfinished" />
+            <translation>Anhängen…</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Öffnen</translation>
         </message>
         <message>
             <source>Verify</source>
-            <translation type="unfinished" />
+            <translation>Prüfen</translation>
         </message>
         <message>
             <source>Remove link</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfung entfernen</translation>
         </message>
         <message>
             <source>Drop files here to attach them to %1.</source>
-            <translation type="unfinished" />
+            <translation>Dateien hierher ziehen, um sie an %1 anzuhängen.</translation>
         </message>
         <message>
             <source>Copy a file into the evidence vault and link it to this aspect</source>
-            <translation type="unfinished" />
+            <translation>Eine Datei in den Nachweisspeicher kopieren und mit diesem Aspekt verknüpfen</translation>
         </message>
         <message>
             <source>The file stays in the vault; only the link is removed</source>
-            <translation type="unfinished" />
+            <translation>Die Datei bleibt im Speicher; nur die Verknüpfung wird entfernt</translation>
         </message>
         <message>
             <source>Attach evidence to %1</source>
-            <translation type="unfinished" />
+            <translation>Nachweis an %1 anhängen</translation>
         </message>
         <message>
             <source>Checking evidence files…</source>
-            <translation type="unfinished" />
+            <translation>Nachweisdateien werden geprüft…</translation>
         </message>
     </context>
     <context>
         <name>EvidenceTableModel</name>
         <message>
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Datei</translation>
         </message>
         <message>
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Größe</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Added</source>
-            <translation type="unfinished" />
+            <translation>Hinzugefügt</translation>
         </message>
         <message>
             <source>Check</source>
-            <translation type="unfinished" />
+            <translation>Prüfung</translation>
         </message>
     </context>
     <context>
         <name>FactsForm</name>
         <message>
+            <source>Employees (full-time equivalents)</source>
+            <translation>Mitarbeitende (Vollzeitäquivalente)</translation>
+        </message>
+        <message>
+            <source>Turnover</source>
+            <translation>Umsatz</translation>
+        </message>
+        <message>
+            <source>Total assets</source>
+            <translation>Bilanzsumme</translation>
+        </message>
+        <message>
+            <source>Profit (negative for a loss)</source>
+            <translation>Gewinn (negativ bei Verlust)</translation>
+        </message>
+        <message>
+            <source>Financial costs</source>
+            <translation>Finanzierungskosten</translation>
+        </message>
+        <message>
+            <source>Income from financial investments</source>
+            <translation>Erträge aus Finanzanlagen</translation>
+        </message>
+        <message>
+            <source>Additions to fixed assets</source>
+            <translation>Anlagenzugänge</translation>
+        </message>
+        <message>
+            <source>Financial assets and cash</source>
+            <translation>Finanzanlagen und liquide Mittel</translation>
+        </message>
+        <message>
+            <source>Total purchases</source>
+            <translation>Gesamteinkauf</translation>
+        </message>
+        <message>
+            <source>Main origin of the other suppliers</source>
+            <translation>Hauptherkunft der übrigen Lieferant*innen</translation>
+        </message>
+        <message>
+            <source>Largest purchase categories
+(country, sector, costs)</source>
+            <translation>Größte Einkaufsposten
+(Land, Branche, Kosten)</translation>
+        </message>
+        <message>
+            <source>Total staff costs</source>
+            <translation>Personalkosten gesamt</translation>
+        </message>
+        <message>
+            <source>Average commute (km)</source>
+            <translation>Durchschnittlicher Arbeitsweg (km)</translation>
+        </message>
+        <message>
+            <source>Canteen</source>
+            <translation>Kantine</translation>
+        </message>
+        <message>
+            <source>Staff by country (%)</source>
+            <translation>Belegschaft nach Land (%)</translation>
+        </message>
+        <message>
+            <source>Customers mainly businesses</source>
+            <translation>Kund*innen überwiegend Unternehmen</translation>
+        </message>
+        <message>
+            <source>Own sectors
+(sector, % of turnover, description)</source>
+            <translation>Eigene Branchen
+(Branche, % des Umsatzes, Beschreibung)</translation>
+        </message>
+        <message>
+            <source>Sole proprietor</source>
+            <translation>Einzelunternehmen</translation>
+        </message>
+        <message>
+            <source>N2: turnover share concerned (%)</source>
+            <translation>N2: betroffener Umsatzanteil (%)</translation>
+        </message>
+        <message>
+            <source>Size and finances</source>
+            <translation>Größe und Finanzen</translation>
+        </message>
+        <message>
+            <source>Purchases</source>
+            <translation>Einkauf</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Belegschaft</translation>
+        </message>
+        <message>
+            <source>Customers and sectors</source>
+            <translation>Kund*innen und Branchen</translation>
+        </message>
+        <message>
+            <source>Matrix 4.1</source>
+            <translation>Matrix 4.1</translation>
+        </message>
+        <message>
+            <source>not entered</source>
+            <translation>nicht erfasst</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Übernehmen</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Store the facts (one undo step); the weights follow at once</source>
+            <translation>Daten speichern (ein Rückgängig-Schritt); die Gewichtungen folgen sofort</translation>
+        </message>
+        <message>
+            <source>Weights from these facts</source>
+            <translation>Gewichtungen aus diesen Daten</translation>
+        </message>
+        <message>
             <source>%1: cannot read %2</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 ist nicht lesbar</translation>
         </message>
         <message>
             <source>%1: no country is called %2</source>
-            <translation type="unfinished" />
+            <translation>%1: kein Land heißt %2</translation>
         </message>
         <message>
             <source>Shares must add up to at most 100 %.</source>
-            <translation type="unfinished" />
+            <translation>Die Anteile dürfen zusammen höchstens 100 % ergeben.</translation>
         </message>
         <message>
             <source>Nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>Nichts geändert.</translation>
         </message>
         <message>
             <source>Stored. The weights are updated.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert. Die Gewichtungen sind aktualisiert.</translation>
         </message>
         <message>
             <source>Preview of the typed facts (not stored yet).</source>
-            <translation type="unfinished" />
+            <translation>Vorschau der eingegebenen Daten (noch nicht gespeichert).</translation>
         </message>
     </context>
     <context>
         <name>GuidedView</name>
         <message>
             <source>◀ Previous</source>
-            <translation type="unfinished" />
+            <translation>◀ Zurück</translation>
         </message>
         <message>
             <source>Next ▶</source>
-            <translation type="unfinished" />
+            <translation>Weiter ▶</translation>
         </message>
         <message>
             <source>The theme before this one in the matrix</source>
-            <translation type="unfinished" />
+            <translation>Das vorige Thema der Matrix</translation>
         </message>
         <message>
             <source>The next theme in the matrix</source>
-            <translation type="unfinished" />
+            <translation>Das nächste Thema der Matrix</translation>
         </message>
         <message>
             <source>%1 of %2 themes done</source>
-            <translation type="unfinished" />
+            <translation>%1 von %2 Themen erledigt</translation>
         </message>
         <message>
             <source>Negative criteria</source>
-            <translation type="unfinished" />
+            <translation>Negativkriterien</translation>
         </message>
     </context>
     <context>
@@ -612,41 +615,41 @@
         <name>LevelPicker</name>
         <message>
             <source>Not rated</source>
-            <translation type="unfinished" />
+            <translation>Nicht bewertet</translation>
         </message>
         <message>
             <source>Remove the level (the aspect counts as not rated yet)</source>
-            <translation type="unfinished" />
+            <translation>Stufe entfernen (der Aspekt gilt als noch nicht bewertet)</translation>
         </message>
         <message>
             <source>Not rated yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht bewertet.</translation>
         </message>
     </context>
     <context>
         <name>LeversModel</name>
         <message>
             <source>Theme one level up</source>
-            <translation type="unfinished" />
+            <translation>Thema eine Stufe höher</translation>
         </message>
         <message>
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>Punkte</translation>
         </message>
         <message>
             <source>New total</source>
-            <translation type="unfinished" />
+            <translation>Neue Summe</translation>
         </message>
         <message>
             <source>Rate change</source>
-            <translation type="unfinished" />
+            <translation>Änderung des Satzes</translation>
         </message>
     </context>
     <context>
         <name>LockedBanner</name>
         <message>
-            <source>🔒 This balance sheet is locked ({status}). It can be read but not changed.</source>
-            <translation>🔒 Diese Bilanz ist gesperrt ({status}). Sie kann gelesen, aber nicht geändert werden.</translation>
+            <source>&lt;b&gt;Locked:&lt;/b&gt; this balance sheet ({status}) can be read but not changed.</source>
+            <translation>&lt;b&gt;Gesperrt:&lt;/b&gt; Diese Bilanz ({status}) kann gelesen, aber nicht geändert werden.</translation>
         </message>
         <message>
             <source>Open &amp;new revision</source>
@@ -658,11 +661,11 @@
         </message>
         <message>
             <source>🔒 This balance sheet is audited and locked: it is read-only. To change it, open a new revision.</source>
-            <translation type="unfinished" />
+            <translation>🔒 Diese Bilanz ist auditiert und gesperrt: sie ist schreibgeschützt. Für Änderungen öffnen Sie eine neue Revision.</translation>
         </message>
         <message>
             <source>Open a new revision</source>
-            <translation type="unfinished" />
+            <translation>Neue Revision öffnen</translation>
         </message>
     </context>
     <context>
@@ -972,34 +975,34 @@
         <name>MissingPanel</name>
         <message>
             <source>Everything missing</source>
-            <translation type="unfinished" />
+            <translation>Alles, was fehlt</translation>
         </message>
         <message>
             <source>Show only one kind of gap</source>
-            <translation type="unfinished" />
+            <translation>Nur eine Art von Lücke anzeigen</translation>
         </message>
         <message>
             <source>No balance sheet is open.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bilanz geöffnet.</translation>
         </message>
         <message>
             <source>Nothing is missing: every aspect has a level, reasoning and evidence.</source>
-            <translation type="unfinished" />
+            <translation>Nichts fehlt: jeder Aspekt hat eine Stufe, eine Begründung und Nachweise.</translation>
         </message>
         <message>
             <source>%1 things missing (%2)</source>
-            <translation type="unfinished" />
+            <translation>%1 Lücken (%2)</translation>
         </message>
     </context>
     <context>
         <name>NegativeEditor</name>
         <message>
             <source>Applies (full deduction %1)</source>
-            <translation type="unfinished" />
+            <translation>Trifft zu (voller Abzug %1)</translation>
         </message>
         <message>
             <source>Deduction</source>
-            <translation type="unfinished" />
+            <translation>Abzug</translation>
         </message>
     </context>
     <context>
@@ -1045,11 +1048,11 @@
         <name>Pages</name>
         <message>
             <source>Company facts</source>
-            <translation type="unfinished" />
+            <translation>Unternehmensdaten</translation>
         </message>
         <message>
             <source>Guided mode</source>
-            <translation type="unfinished" />
+            <translation>Geführter Modus</translation>
         </message>
         <message>
             <source>Matrix overview</source>
@@ -1057,156 +1060,160 @@
         </message>
         <message>
             <source>What's missing</source>
-            <translation type="unfinished" />
+            <translation>Was fehlt</translation>
         </message>
         <message>
             <source>Results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnisse</translation>
         </message>
         <message>
             <source>Tax</source>
-            <translation type="unfinished" />
+            <translation>Steuer</translation>
         </message>
         <message>
             <source>Theme</source>
-            <translation type="unfinished" />
+            <translation>Thema</translation>
         </message>
         <message>
             <source>Auditor view</source>
-            <translation type="unfinished" />
+            <translation>Auditansicht</translation>
         </message>
     </context>
     <context>
         <name>ResultsView</name>
         <message>
             <source>Self-assessment</source>
-            <translation type="unfinished" />
+            <translation>Selbstbewertung</translation>
         </message>
         <message>
             <source>With the auditor's levels</source>
-            <translation type="unfinished" />
+            <translation>Mit den Stufen des Audits</translation>
         </message>
         <message>
             <source>Comparison with the previous balance sheet</source>
-            <translation type="unfinished" />
+            <translation>Vergleich mit der vorigen Bilanz</translation>
         </message>
         <message>
             <source>Double-click a theme to open it</source>
-            <translation type="unfinished" />
+            <translation>Doppelklick öffnet das Thema</translation>
         </message>
         <message>
             <source>There is no earlier balance sheet of this organisation.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine frühere Bilanz dieser Organisation.</translation>
         </message>
         <message>
             <source>Previous balance sheet: matrix %1, %2, %3 points</source>
-            <translation type="unfinished" />
+            <translation>Vorige Bilanz: Matrix %1, %2, %3 Punkte</translation>
         </message>
         <message>
             <source>(another matrix version: themes are not compared)</source>
-            <translation type="unfinished" />
+            <translation>(andere Matrix-Version: Themen werden nicht verglichen)</translation>
         </message>
         <message>
             <source>No balance sheet is open.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bilanz geöffnet.</translation>
         </message>
         <message>
             <source>%1 of %2 points</source>
-            <translation type="unfinished" />
+            <translation>%1 von %2 Punkten</translation>
         </message>
         <message>
             <source>Points by stakeholder</source>
-            <translation type="unfinished" />
+            <translation>Punkte nach Berührungsgruppe</translation>
         </message>
         <message>
             <source>Points by value</source>
-            <translation type="unfinished" />
+            <translation>Punkte nach Wert</translation>
         </message>
         <message>
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>Punkte</translation>
         </message>
         <message>
             <source>Maximum</source>
-            <translation type="unfinished" />
+            <translation>Maximum</translation>
         </message>
     </context>
     <context>
         <name>RowList</name>
         <message>
             <source>Add row</source>
-            <translation type="unfinished" />
+            <translation>Zeile hinzufügen</translation>
         </message>
         <message>
             <source>Remove this row</source>
-            <translation type="unfinished" />
+            <translation>Diese Zeile entfernen</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>Zeile %1</translation>
         </message>
         <message>
             <source>Sum: %1 % (at most 100 %)</source>
-            <translation type="unfinished" />
+            <translation>Summe: %1 % (höchstens 100 %)</translation>
         </message>
     </context>
     <context>
         <name>ScheduleDialog</name>
         <message>
             <source>Tax schedule</source>
-            <translation type="unfinished" />
+            <translation>Steuertarif</translation>
         </message>
         <message>
             <source>Bands (rate by points)</source>
-            <translation type="unfinished" />
+            <translation>Stufen (Satz nach Punkten)</translation>
         </message>
         <message>
             <source>Straight line</source>
-            <translation type="unfinished" />
+            <translation>Gerade Linie</translation>
         </message>
         <message>
             <source>Choose a preset…</source>
-            <translation type="unfinished" />
+            <translation>Vorlage wählen…</translation>
         </message>
         <message>
             <source>ECG VAT example (five classes)</source>
-            <translation type="unfinished" />
+            <translation>GWÖ-Mehrwertsteuerbeispiel (fünf Klassen)</translation>
         </message>
         <message>
             <source>Straight line 40 % to 10 %</source>
-            <translation type="unfinished" />
+            <translation>Gerade von 40 % bis 10 %</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <source>Preset</source>
-            <translation type="unfinished" />
+            <translation>Vorlage</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Add band</source>
-            <translation type="unfinished" />
+            <translation>Stufe hinzufügen</translation>
         </message>
         <message>
             <source>Remove band</source>
-            <translation type="unfinished" />
+            <translation>Stufe entfernen</translation>
         </message>
         <message>
             <source>Highest rate (%)</source>
-            <translation type="unfinished" />
+            <translation>Höchster Satz (%)</translation>
         </message>
         <message>
             <source>Lowest rate (%) at 1000 points</source>
-            <translation type="unfinished" />
+            <translation>Niedrigster Satz (%) bei 1000 Punkten</translation>
         </message>
         <message>
             <source>Highest rate up to points</source>
-            <translation type="unfinished" />
+            <translation>Höchster Satz bis Punkte</translation>
         </message>
         <message>
             <source>Every rate and point value must be a number.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Satz und jeder Punktwert muss eine Zahl sein.</translation>
         </message>
     </context>
     <context>
@@ -1260,147 +1267,147 @@
         <name>TaxPanel</name>
         <message>
             <source>Edit schedule…</source>
-            <translation type="unfinished" />
+            <translation>Tarif bearbeiten…</translation>
         </message>
         <message>
             <source>Use the default</source>
-            <translation type="unfinished" />
+            <translation>Vorgabe verwenden</translation>
         </message>
         <message>
             <source>Go back to ECG's five-class VAT example</source>
-            <translation type="unfinished" />
+            <translation>Zurück zum GWÖ-Mehrwertsteuerbeispiel mit fünf Klassen</translation>
         </message>
         <message>
             <source>Levers: one level up in a theme</source>
-            <translation type="unfinished" />
+            <translation>Hebel: eine Stufe höher in einem Thema</translation>
         </message>
         <message>
             <source>Points gained if every aspect of the theme rose by one level; double-click opens the theme.</source>
-            <translation type="unfinished" />
+            <translation>Punktgewinn, wenn jeder Aspekt des Themas eine Stufe höher läge; Doppelklick öffnet das Thema.</translation>
         </message>
         <message>
             <source>Illustrative tax schedule</source>
-            <translation type="unfinished" />
+            <translation>Veranschaulichender Steuertarif</translation>
         </message>
         <message>
             <source>No balance sheet is open.</source>
-            <translation type="unfinished" />
+            <translation>Keine Bilanz geöffnet.</translation>
         </message>
         <message>
             <source>Illustrative tax rate: %1</source>
-            <translation type="unfinished" />
+            <translation>Veranschaulichender Steuersatz: %1</translation>
         </message>
         <message>
             <source>custom schedule</source>
-            <translation type="unfinished" />
+            <translation>eigener Tarif</translation>
         </message>
         <message>
             <source>Schedule: %1</source>
-            <translation type="unfinished" />
+            <translation>Tarif: %1</translation>
         </message>
         <message>
             <source>Rate by total points</source>
-            <translation type="unfinished" />
+            <translation>Satz nach Gesamtpunkten</translation>
         </message>
         <message>
             <source>This balance: %1 points</source>
-            <translation type="unfinished" />
+            <translation>Diese Bilanz: %1 Punkte</translation>
         </message>
         <message>
             <source>Total points</source>
-            <translation type="unfinished" />
+            <translation>Gesamtpunkte</translation>
         </message>
         <message>
             <source>Rate (%)</source>
-            <translation type="unfinished" />
+            <translation>Satz (%)</translation>
         </message>
     </context>
     <context>
         <name>ThemePage</name>
         <message>
             <source>Open a balance sheet and choose a theme.</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie eine Bilanz und wählen Sie ein Thema.</translation>
         </message>
         <message>
             <source>No theme open</source>
-            <translation type="unfinished" />
+            <translation>Kein Thema geöffnet</translation>
         </message>
         <message>
             <source>Negative criteria</source>
-            <translation type="unfinished" />
+            <translation>Negativkriterien</translation>
         </message>
         <message>
             <source>Deductions in total: %1 points</source>
-            <translation type="unfinished" />
+            <translation>Abzüge insgesamt: %1 Punkte</translation>
         </message>
         <message>
             <source>A negative criterion that applies costs its full deduction. A smaller deduction needs a written reason.</source>
-            <translation type="unfinished" />
+            <translation>Ein zutreffendes Negativkriterium kostet den vollen Abzug. Ein geringerer Abzug braucht eine schriftliche Begründung.</translation>
         </message>
         <message>
             <source>Not applicable: this theme carries no points in this balance.</source>
-            <translation type="unfinished" />
+            <translation>Trifft nicht zu: dieses Thema bringt in dieser Bilanz keine Punkte.</translation>
         </message>
         <message>
             <source>%1 of %2 points (%3)</source>
-            <translation type="unfinished" />
+            <translation>%1 von %2 Punkten (%3)</translation>
         </message>
         <message>
             <source>Useful evidence: %1</source>
-            <translation type="unfinished" />
+            <translation>Hilfreiche Nachweise: %1</translation>
         </message>
     </context>
     <context>
         <name>ThemeWeightBox</name>
         <message>
             <source>Theme weight</source>
-            <translation type="unfinished" />
+            <translation>Themengewichtung</translation>
         </message>
         <message>
             <source>Weight</source>
-            <translation type="unfinished" />
+            <translation>Gewichtung</translation>
         </message>
         <message>
             <source>Computed: %1</source>
-            <translation type="unfinished" />
+            <translation>Berechnet: %1</translation>
         </message>
         <message>
             <source>0 – not applicable</source>
-            <translation type="unfinished" />
+            <translation>0 – trifft nicht zu</translation>
         </message>
     </context>
     <context>
         <name>WeightsModel</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Weight</source>
-            <translation type="unfinished" />
+            <translation>Gewichtung</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Begründung</translation>
         </message>
     </context>
     <context>
         <name>_JustificationBox</name>
         <message>
             <source>Justification</source>
-            <translation type="unfinished" />
+            <translation>Begründung der Abweichung</translation>
         </message>
         <message>
             <source>Why does this differ from the matrix? Required for every change.</source>
-            <translation type="unfinished" />
+            <translation>Warum weicht dies von der Matrix ab? Für jede Änderung erforderlich.</translation>
         </message>
         <message>
             <source>A written justification is required.</source>
-            <translation type="unfinished" />
+            <translation>Eine schriftliche Begründung ist erforderlich.</translation>
         </message>
     </context>
 </TS>

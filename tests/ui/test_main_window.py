@@ -79,7 +79,7 @@ def test_lock_shows_banner_and_new_revision_is_editable(window, ctx, service):
     service.lock(ctx.balance_id)
     ctx.refresh()
     assert not window.banner.isHidden()
-    assert "locked" in window.banner.text.text()
+    assert "locked" in window.banner.text.text().lower()
     assert window.windowTitle().endswith("(locked)")
     assert window.act_new_revision.isEnabled()
     assert not window.act_delete_balance.isEnabled()

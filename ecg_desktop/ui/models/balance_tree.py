@@ -84,7 +84,8 @@ class BalanceTreeModel(QAbstractItemModel):
 
     def balance_label(self, info: BalanceInfo) -> str:
         """One line for a balance: period, matrix and type, revision, status."""
-        parts = [period_text(info, self.language), f"{info.matrix} {balance_type_label(info.type, self.language)}"]
+        kind = self.tr("compact") if info.type == "compact" else self.tr("full")
+        parts = [period_text(info, self.language), f"{info.matrix} {kind}"]
         if info.revision > 1:
             parts.append(self.tr("revision {number}").format(number=info.revision))
         if info.locked:
@@ -188,7 +189,8 @@ class BalanceTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.balance_label(info)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info.organisation_name}: {self.balance_label(info)}"
+            kind = balance_type_label(info.type, self.language)
+            return f"{info.organisation_name}: {self.balance_label(info)} ({kind})"
         if role == KindRole:
             return "balance"
         if role == IdRole:

@@ -5,8 +5,8 @@ Clicking a cell (or pressing Enter on it) opens that theme. Registered as page "
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -71,22 +71,24 @@ class ThemeCellDelegate(QStyledItemDelegate):
         percent = index.data(PercentRole)
         if percent is not None:
             painter.setFont(option.font)
-            painter.drawText(
-                points_rect,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                f"{format_number(percent, index.model().language, 0)} %",  # type: ignore[attr-defined]
-            )
+            percent_text = f"{format_number(percent, index.model().language, 0)} %"  # type: ignore[attr-defined]
+            needed = painter.fontMetrics().horizontalAdvance(percent_text + "  ")
+            painter.setFont(big)
+            needed += painter.fontMetrics().horizontalAdvance(points_text)
+            if needed <= inner.width():  # only when it fits beside the points
+                painter.setFont(option.font)
+                painter.drawText(points_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, percent_text)
         painter.setFont(option.font)
-        name_rect = QRect(
-            inner.left(), inner.top() + line + 2, inner.width(), points_rect.top() - inner.top() - line - 4
-        )
-        painter.drawText(
-            name_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            painter.fontMetrics().elidedText(
-                index.data(ThemeNameRole), Qt.TextElideMode.ElideRight, name_rect.width() * 3
-            ),
-        )
+        available = points_rect.top() - inner.top() - line - 4
+        name_line = painter.fontMetrics().lineSpacing()
+        # Whole lines only: a line cut in half reads as a rendering fault.
+        lines = max(available // name_line, 1)
+        name_rect = QRect(inner.left(), inner.top() + line + 2, inner.width(), lines * name_line)
+        # Long German compounds break inside the word rather than running out of the card.
+        wrap = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        painter.setClipRect(name_rect)
+        painter.drawText(QRectF(name_rect), index.data(ThemeNameRole), wrap)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: ARG002
@@ -131,10 +133,13 @@ class MatrixOverview(Retranslatable, QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        line = self.fontMetrics().height()
+        # Group names wrap inside fixed headers, so long German names do not squeeze the cells.
+        self.table.horizontalHeader().setFixedHeight(line * 3 + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.verticalHeader().setMinimumWidth(150)
-        self.table.verticalHeader().setMinimumSectionSize(90)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.table.verticalHeader().setFixedWidth(self.fontMetrics().averageCharWidth() * 27)
+        self.table.verticalHeader().setMinimumSectionSize(line * 5)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.negative_button = QPushButton()
