@@ -175,6 +175,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_import = self._action(self.import_balance, "Ctrl+I")
         self.act_export = self._action(self.export_balance, "Ctrl+E")
         self.act_verify = self._action(self.verify_evidence, "Ctrl+Shift+V")
+        self.act_import_portfolio = self._action(self.import_portfolio, "Ctrl+Shift+I")
+        self.act_export_portfolio = self._action(self.export_portfolio, "Ctrl+Shift+E")
         self.act_settings = self._action(self.edit_settings, QKeySequence(key.Preferences) or "Ctrl+,")
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -219,7 +221,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_import, self.act_export, self.act_verify])
+        self.menu_file.addActions([self.act_import, self.act_export])
+        self.menu_file.addActions([self.act_import_portfolio, self.act_export_portfolio, self.act_verify])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_settings, self.act_quit])
         self.menu_edit = bar.addMenu("")
@@ -535,26 +538,103 @@ class MainWindow(Retranslatable, QMainWindow):
 
         run_job(self, work, done, self._job_failed, self.tr("Importing {name}…").format(name=path.name))
 
+    def export_formats(self) -> dict[str, str]:
+        """File suffix -> exporter name, for the formats registered with the service."""
+        from ecg_desktop.services.exporters import available_formats
+
+        known = set(available_formats())
+        wanted = {
+            ".json": "json",
+            ".xlsx": "xlsx-de" if self.ctx.language == "de" and "xlsx-de" in known else "xlsx",
+            ".pdf": "pdf-de" if self.ctx.language == "de" and "pdf-de" in known else "pdf",
+        }
+        return {suffix: fmt for suffix, fmt in wanted.items() if fmt in known}
+
     def export_balance(self) -> None:
         if not self.ctx.is_open:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export balance sheet"), "balance.json", self.tr("Balance sheet (*.json)")
-        )
+        formats = self.export_formats()
+        names = {
+            ".json": self.tr("Balance sheet (*.json)"),
+            ".xlsx": self.tr("Workbook (*.xlsx)"),
+            ".pdf": self.tr("PDF report (*.pdf)"),
+        }
+        filters = ";;".join(names[suffix] for suffix in formats)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export balance sheet"), "balance.json", filters)
         if path:
-            self.run_export(Path(path))
+            target = Path(path)
+            if target.suffix.lower() not in formats:
+                suffix = next((s for s, text in names.items() if text == chosen), ".json")
+                target = target.with_suffix(suffix)
+            self.run_export(target)
 
     def run_export(self, path: Path) -> None:
-        """Write the open balance as JSON, off the UI thread."""
-        balance = self.ctx.balance
+        """Write the open balance in the format its suffix names (JSON, workbook, PDF), off the UI thread."""
+        service = self.ctx.service
+        balance_id = self.ctx.balance_id_required
+        fmt = self.export_formats().get(path.suffix.lower(), "json")
 
-        def work(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> Path:
-            from ecg_desktop.balance.json_format import dump_balance
+        def work(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> list:
+            return service.export(balance_id, fmt, path)
 
-            path.write_text(dump_balance(balance), encoding="utf-8")
+        def done(problems: list) -> None:
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+            if problems:
+                lines = "\n".join(f"{c.name}: {c.status}" for c in problems)
+                dialogs.show_error(
+                    self, self.tr("Evidence check"), self.tr("Problems found:\n{lines}").format(lines=lines)
+                )
+
+        run_job(self, work, done, self._job_failed, self.tr("Exporting…"))
+
+    def import_portfolio(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import portfolio"), "", self.tr("Workbook (*.xlsx)"))
+        if path:
+            self.run_import_portfolio(Path(path))
+
+    def run_import_portfolio(self, path: Path) -> object:
+        """Create or update every balance of a portfolio workbook in one transaction, off the UI thread."""
+        service = self.ctx.service
+
+        def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list:
+            from ecg_desktop.exchange.portfolio import import_portfolio
+            from ecg_desktop.ui.jobs import JobCancelled
+
+            def step(done: int, total: int) -> None:
+                if cancelled():
+                    raise JobCancelled  # nothing is stored: reading comes before the one transaction
+                progress(done, total, "")
+
+            return import_portfolio(service, path, file=path.name, progress=step)
+
+        def done(ids: list) -> None:
+            self.ctx.store_changed()
+            if self.ctx.is_open:
+                self.ctx.refresh()
+            self.statusBar().showMessage(self.tr("Balance sheets imported: {count}").format(count=len(ids)), 5000)
+
+        return run_job(self, work, done, self._job_failed, self.tr("Importing {name}…").format(name=path.name))
+
+    def export_portfolio(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export portfolio"), "portfolio.xlsx", self.tr("Workbook (*.xlsx);;CSV (*.csv)")
+        )
+        if path:
+            self.run_export_portfolio(Path(path))
+
+    def run_export_portfolio(self, path: Path) -> object:
+        """Every organisation and balance in one table, off the UI thread."""
+        service = self.ctx.service
+        lang = self.ctx.language
+
+        def work(progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> Path:
+            from ecg_desktop.exchange.portfolio import collect_portfolio, write_portfolio
+
+            entries = collect_portfolio(service, lambda done, total: progress(done, total, ""))
+            write_portfolio(entries, path, lang=lang)
             return path
 
-        run_job(
+        return run_job(
             self,
             work,
             lambda out: self.statusBar().showMessage(self.tr("Saved {path}").format(path=out), 5000),
@@ -692,7 +772,15 @@ class MainWindow(Retranslatable, QMainWindow):
         is_open = self.ctx.is_open
         locked = self.ctx.locked
         has_service = self.ctx.has_service
-        for action in (self.act_new_org, self.act_new_balance, self.act_import, self.act_verify, self.act_settings):
+        for action in (
+            self.act_new_org,
+            self.act_new_balance,
+            self.act_import,
+            self.act_import_portfolio,
+            self.act_export_portfolio,
+            self.act_verify,
+            self.act_settings,
+        ):
             action.setEnabled(has_service or action is self.act_settings)
         for action in (self.act_export, self.act_copy_next, self.act_delete_balance):
             action.setEnabled(is_open)
@@ -764,6 +852,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.act_open_store: self.tr("&Open data folder…"),
             self.act_import: self.tr("&Import balance sheet…"),
             self.act_export: self.tr("&Export balance sheet…"),
+            self.act_import_portfolio: self.tr("Import &portfolio workbook…"),
+            self.act_export_portfolio: self.tr("Export p&ortfolio…"),
             self.act_verify: self.tr("&Verify evidence files"),
             self.act_settings: self.tr("&Settings…"),
             self.act_quit: self.tr("&Quit"),

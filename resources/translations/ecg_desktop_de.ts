@@ -751,10 +751,34 @@
             <translation>Prüfung der Nachweise</translation>
         </message>
         <message>
+            <source>Workbook (*.xlsx)</source>
+            <translation>Arbeitsmappe (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF report (*.pdf)</source>
+            <translation>PDF-Bericht (*.pdf)</translation>
+        </message>
+        <message>
             <source>Problems found:
 {lines}</source>
             <translation>Probleme gefunden:
 {lines}</translation>
+        </message>
+        <message>
+            <source>Import portfolio</source>
+            <translation>Portfolio importieren</translation>
+        </message>
+        <message>
+            <source>Balance sheets imported: {count}</source>
+            <translation>Importierte Bilanzen: {count}</translation>
+        </message>
+        <message>
+            <source>Export portfolio</source>
+            <translation>Portfolio exportieren</translation>
+        </message>
+        <message>
+            <source>Workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <source>All {count} files are unchanged.</source>
@@ -851,6 +875,14 @@
         <message>
             <source>&amp;Export balance sheet…</source>
             <translation>Bilanz &amp;exportieren …</translation>
+        </message>
+        <message>
+            <source>Import &amp;portfolio workbook…</source>
+            <translation>&amp;Portfolio-Arbeitsmappe importieren …</translation>
+        </message>
+        <message>
+            <source>Export p&amp;ortfolio…</source>
+            <translation>P&amp;ortfolio exportieren …</translation>
         </message>
         <message>
             <source>&amp;Verify evidence files</source>

@@ -192,3 +192,13 @@ def test_import_of_a_bad_file_names_the_problem(window, tmp_path):
     window.run_import(bad)
     _title, text = window.shown_messages[-1]
     assert "9.9" in text
+
+
+def test_portfolio_export_and_import_round_trip(window, ctx, service, tmp_path):
+    out = tmp_path / "portfolio.xlsx"
+    window.run_export_portfolio(out)
+    assert out.exists()
+    before = len(service.list_balances())
+    window.run_import_portfolio(out)  # ids in the workbook: the same balances are updated
+    assert len(service.list_balances()) == before
+    assert window.statusBar().currentMessage() == "Balance sheets imported: 1"
