@@ -61,7 +61,7 @@ class WeightsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row[index.column()] if role == Qt.ItemDataRole.DisplayRole else row[3]
+            return row[index.column()] if role == Qt.ItemDataRole.DisplayRole else f"{row[0]} {row[1]}: {row[3]}"
         if role == CodeRole:
             return row[0]
         if role == Qt.ItemDataRole.FontRole and row[4] and index.column() < 3:

@@ -91,12 +91,15 @@ class HeatmapModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or self._matrix is None:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or self._matrix is None:
             return None
         groups = self._matrix.stakeholders if orientation == Qt.Orientation.Vertical else self._matrix.values
         if not 0 <= section < len(groups):
             return None
-        return f"{groups[section].code} {groups[section].name.get(current_language())}"
+        name = groups[section].name.get(current_language())
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return f" {groups[section].code} "  # full names are long: the row code, the name as tooltip
+        return name if orientation == Qt.Orientation.Horizontal else f"{groups[section].code} {name}"
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -225,5 +228,5 @@ class LeversModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = (self.tr("Theme one level up"), self.tr("Points"), self.tr("New total"), self.tr("Rate change"))
+        names = (self.tr("Theme one level up"), self.tr("Points"), self.tr("New total"), self.tr("Rate"))
         return names[section] if 0 <= section < len(names) else None

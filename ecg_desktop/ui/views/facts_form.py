@@ -90,7 +90,7 @@ class AmountEdit(QLineEdit):
         self.locale_ = locale_for(lang)
         self.signed = signed
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setMinimumWidth(140)
+        self.setMinimumWidth(90)
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._reformat)
 
@@ -140,7 +140,7 @@ class SearchCombo(QComboBox):
         self.kind = kind
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(22)
+        self.setMinimumContentsLength(8)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -171,6 +171,7 @@ class SearchCombo(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(index)
         self.setEditText(self.itemText(index))
+        self.lineEdit().setCursorPosition(0)  # show the start of a long name, not its end
         self.blockSignals(False)
 
     def code(self) -> str | None:
@@ -352,6 +353,7 @@ class FactsForm(Retranslatable, QWidget):
             box = QGroupBox()
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for name in fields:
                 widget = self.amounts.get(name) or self.choices.get(name) or self.origin
                 form.addRow(self.labels[name], widget)
@@ -430,9 +432,10 @@ class FactsForm(Retranslatable, QWidget):
         self.weights_table.verticalHeader().setVisible(False)
         self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.weights_table.horizontalHeader()
-        for col in range(3):
+        for col in (0, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.weights_table.setColumnHidden(1, True)  # the name is the row's tooltip; the reason needs the room
         self.weights_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -443,8 +446,9 @@ class FactsForm(Retranslatable, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._preview_timer = QTimer(self)

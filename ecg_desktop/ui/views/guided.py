@@ -55,6 +55,7 @@ class GuidedView(Retranslatable, QWidget):
         self.splitter.addWidget(self.missing)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.progress)

@@ -83,12 +83,11 @@ class ResultsView(Retranslatable, QWidget):
         self.heatmap_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.heatmap_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heatmap_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.heatmap_view.horizontalHeader().setMinimumSectionSize(90)
-        self.heatmap_view.verticalHeader().setMaximumWidth(190)
+        self.heatmap_view.horizontalHeader().setMinimumSectionSize(60)
         self.heatmap_view.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         )
-        self.heatmap_view.horizontalHeader().setFixedHeight(48)
+        self.heatmap_view.horizontalHeader().setFixedHeight(64)
         self.heatmap_view.setMinimumHeight(330)
         self.heatmap_view.doubleClicked.connect(self._open_theme)
         self.stakeholder_chart = QChart()
@@ -98,7 +97,7 @@ class ResultsView(Retranslatable, QWidget):
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumSize(320, 200)
+            view.setMinimumSize(260, 200)
             charts.addWidget(view)
         self.comparison_title = QLabel()
         bold = self.comparison_title.font()
@@ -160,7 +159,7 @@ class ResultsView(Retranslatable, QWidget):
         self.heatmap_view.setToolTip(self.tr("Double-click a theme to open it"))
         lang = self.ctx.language
         swatches = " ".join(
-            f"<span style='background:{s.fill}; color:{s.text}'>&nbsp;{s.label.get(lang)}&nbsp;</span>"
+            f"<span style='background:{s.fill}; color:{s.text}'>&nbsp;{s.label.get(lang).replace(' ', '&nbsp;')}&nbsp;</span>"
             for s in LEVEL_STYLES
         )
         self.legend.setText(swatches)

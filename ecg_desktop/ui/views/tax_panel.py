@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ecg_desktop.presentation import format_number, format_points
 from ecg_desktop.scoring.levers import levers
 from ecg_desktop.scoring.numbers import round_half_away
-from ecg_desktop.scoring.tax import HIGHEST_TOTAL, ILLUSTRATIVE, LOWEST_TOTAL, TaxSchedule
+from ecg_desktop.scoring.tax import HIGHEST_TOTAL, ILLUSTRATIVE, LOWEST_TOTAL, TaxSchedule, ecg_vat_example
 from ecg_desktop.ui.commands import SetTaxScheduleCommand
 from ecg_desktop.ui.context import BalanceContext
 from ecg_desktop.ui.dialogs.schedule_dialog import ScheduleDialog
@@ -64,7 +64,7 @@ class TaxPanel(Retranslatable, QWidget):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumSize(300, 240)
         self.rate = QLabel()
         font = self.rate.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -88,6 +88,8 @@ class TaxPanel(Retranslatable, QWidget):
         self.levers_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.levers_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.levers_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.levers_table.setWordWrap(False)
+        self.levers_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.levers_table.doubleClicked.connect(self._open_theme)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
@@ -98,11 +100,14 @@ class TaxPanel(Retranslatable, QWidget):
         side.addWidget(self.explanation)
         side.addWidget(self.note)
         side.addLayout(buttons)
-        side.addWidget(self.levers_title)
-        side.addWidget(self.levers_table, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.chart_view, 3)
-        layout.addLayout(side, 2)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.chart_view, 3)
+        top.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 3)
+        layout.addWidget(self.levers_title)
+        layout.addWidget(self.levers_table, 2)
         ctx.sig_balance_changed.connect(self.refresh)
         self.retranslate_ui()
 
@@ -138,15 +143,17 @@ class TaxPanel(Retranslatable, QWidget):
         self.rate.setText(self.tr("Illustrative tax rate: %1").replace("%1", shown_rate))
         self.explanation.setText(tax.explanation.get(lang))
         name = schedule.name or self.tr("custom schedule")
+        if name == ecg_vat_example().name:
+            name = self.tr("ECG VAT example (five classes)")
         self.note.setText(ILLUSTRATIVE.get(lang) + " " + self.tr("Schedule: %1").replace("%1", name))
         low = max(LOWEST_TOTAL, min(Decimal(-1000), total - 100))
         line = QLineSeries()
-        line.setName(self.tr("Rate by total points"))
+        line.setName(self.tr("Schedule"))
         for x, y in schedule_points(schedule, low, HIGHEST_TOTAL):
             line.append(QPointF(x, y))
         line.setPen(QPen(QColor("#3f7f3f"), 2))
         mark = QScatterSeries()
-        mark.setName(self.tr("This balance: %1 points").replace("%1", format_points(total, lang)))
+        mark.setName(self.tr("This balance (%1)").replace("%1", format_points(total, lang)))
         mark.setMarkerSize(12)
         mark.setColor(QColor("#b4432f"))
         mark.append(QPointF(float(total), float(tax.rate)))

@@ -157,7 +157,7 @@ class LevelPicker(Retranslatable, QWidget):
                 button = QToolButton()
                 button.setText(str(value))
                 button.setCheckable(True)
-                button.setMinimumWidth(34)
+                button.setMinimumWidth(24)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 button.clicked.connect(lambda _=False, v=value: self._choose(Decimal(v)))
                 self.group.addButton(button, value)
@@ -171,8 +171,13 @@ class LevelPicker(Retranslatable, QWidget):
                 span = int(level.high) - int(level.low) + 1
                 layout.addWidget(label, 0, int(level.low) - self.low, 1, span)
                 self.level_labels.append(label)
-            layout.addWidget(self.clear_button, 1, self.high - self.low + 1)
-            layout.addWidget(self.current, 2, 0, 1, self.high - self.low + 2)
+            columns = self.high - self.low + 1
+            for column in range(columns):
+                layout.setColumnStretch(column, 1)
+            below = QHBoxLayout()
+            below.addWidget(self.current, 1)
+            below.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(below, 2, 0, 1, columns)
         else:
             for i, level in enumerate(matrix.levels):
                 button = QPushButton()
@@ -240,7 +245,7 @@ class LevelPicker(Retranslatable, QWidget):
         if value is None:
             self.current.setText(self.tr("Not rated yet."))
         elif level is not None:
-            self.current.setText(f"{level.name.get(self.lang)}: {level.description.get(self.lang)}")
+            self.current.setText(level.description.get(self.lang))
         else:
             self.current.setText(format_number(value, self.lang))
 
@@ -263,7 +268,9 @@ class EvidencePanel(Retranslatable, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 4 + 30)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 30)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.attach_button = QPushButton()
         self.open_button = QPushButton()
@@ -522,6 +529,7 @@ class AspectEditor(Retranslatable, QGroupBox):
         self.picker.setEnabled(not locked)
         self.reasoning.set_stored_text(balance.reasoning.get(self.code, ""))
         self.reasoning.setReadOnly(locked)
+        self._count()
         self.evidence.refresh(balance, locked)
         scored = result.aspects.get(self.code)
         self.points.setText(scored.explanation.text.get(lang) if scored else "")
@@ -557,7 +565,6 @@ class NegativeEditor(Retranslatable, QGroupBox):
         self.justification = _JustificationBox(ctx, code)
         row = QHBoxLayout()
         row.addWidget(self.applies)
-        row.addSpacing(16)
         row.addWidget(self.label)
         row.addWidget(self.deduction)
         row.addStretch(1)

@@ -92,7 +92,13 @@ def ctx(qapp, service):
         yield context
 
 
-def open_sample(context, matrix: str) -> int:
-    balance_id = context.service.import_balance(sample_balance(matrix))
-    context.open_balance(balance_id)
-    return balance_id
+@pytest.fixture
+def open_sample(ctx):
+    """Open a fresh sample balance of another matrix version in `ctx`; returns its id."""
+
+    def open_matrix(matrix: str) -> int:
+        balance_id = ctx.service.import_balance(sample_balance(matrix))
+        ctx.open_balance(balance_id)
+        return balance_id
+
+    return open_matrix

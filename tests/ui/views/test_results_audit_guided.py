@@ -212,10 +212,8 @@ def test_locked_balance_is_read_only_on_the_theme_page(qtbot, ctx):
 
 
 @pytest.mark.parametrize("matrix", ["5.1", "4.1"])
-def test_models_pass_qtmodeltester(qtmodeltester, ctx, matrix, tmp_path):
-    from conftest import open_sample
-
-    open_sample(ctx, matrix)
+def test_models_pass_qtmodeltester(qtmodeltester, ctx, open_sample, matrix):
+    open_sample(matrix)
     result, balance, m = ctx.result, ctx.balance, ctx.matrix
     heat = HeatmapModel()
     heat.set_result(m, result)
