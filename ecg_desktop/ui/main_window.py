@@ -592,8 +592,11 @@ class MainWindow(Retranslatable, QMainWindow):
         if path:
             self.run_import_portfolio(Path(path))
 
-    def run_import_portfolio(self, path: Path) -> object:
-        """Create or update every balance of a portfolio workbook in one transaction, off the UI thread."""
+    def run_import_portfolio(self, path: Path, as_new: bool = False) -> object:
+        """Create or update every balance of a portfolio workbook in one transaction, off the UI thread.
+
+        With `as_new` every balance is created anew (a workbook from another database).
+        """
         service = self.ctx.service
 
         def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list:
@@ -605,7 +608,7 @@ class MainWindow(Retranslatable, QMainWindow):
                     raise JobCancelled  # nothing is stored: reading comes before the one transaction
                 progress(done, total, "")
 
-            return import_portfolio(service, path, file=path.name, progress=step)
+            return import_portfolio(service, path, as_new=as_new, file=path.name, progress=step)
 
         def done(ids: list) -> None:
             self.ctx.store_changed()
