@@ -39,6 +39,8 @@ from ecg_desktop.exchange.xlsx_common import (
 )
 from ecg_desktop.matrix import Matrix, load_matrix
 from ecg_desktop.matrix.model import Text
+from ecg_desktop.presentation import schedule_name
+from ecg_desktop.scoring.matrix5 import SIZE_NAMES
 from ecg_desktop.scoring.numbers import round_half_away
 from ecg_desktop.scoring.result import ScoreResult
 from ecg_desktop.scoring.tax import ILLUSTRATIVE, TaxSchedule, ecg_vat_example, tax_rate
@@ -203,6 +205,13 @@ def build_balance_workbook(
     writer.evidence(workbook.create_sheet(sheet_name("evidence", lang)), balance)
     writer.grid(workbook.create_sheet(sheet_name("matrix", lang)), matrix, audited or mine)
     writer.meta(workbook.create_sheet(META_SHEET), balance, matrix, balance_id, balance_version)
+    for sheet in workbook.worksheets:
+        # printed, every sheet fits the page width (landscape) instead of splitting its columns
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return workbook
 
 
@@ -345,7 +354,7 @@ class _Writer:
             ("status", self.t(balance.audit.status)),
             ("audit_kind", self.t(balance.audit.kind)),
             ("auditor", balance.audit.auditor),
-            ("size_class", mine.size_class if mine else None),
+            ("size_class", SIZE_NAMES[mine.size_class].get(lang) if mine and mine.size_class else None),
         ]
         row = 3
         for key, value in rows:
@@ -402,9 +411,9 @@ class _Writer:
             self.text(ws, row + 1, 2, tax.explanation.get(lang))
             row += 2
         self.text(ws, row, 1, self.t("tax_schedule")).font = self.bold
-        self.text(ws, row, 2, schedule.name or self.t("linear"))
-        self.text(ws, row + 1, 2, ILLUSTRATIVE.get(lang)).font = self.bold
-        row += 2
+        self.text(ws, row, 2, schedule_name(schedule, lang) or self.t("linear"))
+        self.text(ws, row + 1, 1, ILLUSTRATIVE.get(lang)).font = self.bold
+        row += 3
         self.header_row(ws, row, (self.t("from_points"), self.t("rate")))
         row += 1
         if schedule.kind == "bands":
@@ -420,7 +429,7 @@ class _Writer:
             self.number(ws, row + 1, 2, schedule.lowest_rate, "0.00")
             row += 2
         self.text(ws, row + 1, 1, self.t("edit_hint"))
-        for column, width in zip("ABCDEF", (34, 44, 12, 12, 14, 12), strict=True):
+        for column, width in zip("ABCDEF", (34, 60, 12, 12, 14, 12), strict=True):
             ws.column_dimensions[column].width = width
         for line in ws.iter_rows(min_row=3, max_row=row, min_col=2, max_col=2):
             for item in line:
@@ -479,7 +488,28 @@ class _Writer:
                 validations[choices].add(f"{column_letter(at[key])}{row}")
         if items:
             ws.auto_filter.ref = f"A1:{column_letter(len(columns))}{len(items) + 1}"
+        self.fit_row_heights(ws, 2, len(items) + 1, len(columns))
         self.protect(ws)
+
+    @staticmethod
+    def fit_row_heights(ws: Worksheet, first: int, last: int, columns: int) -> None:
+        """Give rows with wrapped text the height their longest cell needs.
+
+        Excel and LibreOffice do not grow rows for wrapped text in a file they did not lay out
+        themselves, so long reasoning would print as overlapping lines without this estimate.
+        """
+        widths = [ws.column_dimensions[column_letter(c)].width or 10 for c in range(1, columns + 1)]
+        for row in range(first, last + 1):
+            lines = 1
+            for column, width in enumerate(widths, start=1):
+                value = ws.cell(row=row, column=column).value
+                if not isinstance(value, str) or not value:
+                    continue
+                per_line = max(int(width * 1.1), 8)
+                needed = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+                lines = max(lines, needed)
+            if lines > 1:
+                ws.row_dimensions[row].height = min(409, 13 * lines + 2)
 
     def ratings(
         self, ws: Worksheet, balance: Balance, matrix: Matrix, mine: ScoreResult | None, audited: ScoreResult | None
