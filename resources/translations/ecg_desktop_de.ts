@@ -641,8 +641,8 @@
             <translation>Neue Summe</translation>
         </message>
         <message>
-            <source>Rate change</source>
-            <translation>Änderung des Satzes</translation>
+            <source>Rate</source>
+            <translation>Satz</translation>
         </message>
     </context>
     <context>
@@ -1334,16 +1334,20 @@
             <translation>eigener Tarif</translation>
         </message>
         <message>
+            <source>ECG VAT example (five classes)</source>
+            <translation>GWÖ-Mehrwertsteuerbeispiel (fünf Klassen)</translation>
+        </message>
+        <message>
             <source>Schedule: %1</source>
             <translation>Tarif: %1</translation>
         </message>
         <message>
-            <source>Rate by total points</source>
-            <translation>Satz nach Gesamtpunkten</translation>
+            <source>Schedule</source>
+            <translation>Tarif</translation>
         </message>
         <message>
-            <source>This balance: %1 points</source>
-            <translation>Diese Bilanz: %1 Punkte</translation>
+            <source>This balance (%1)</source>
+            <translation>Diese Bilanz (%1)</translation>
         </message>
         <message>
             <source>Total points</source>
