@@ -68,7 +68,8 @@ def run_cli(args: list[str]) -> int:
         print(exc.text(options.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except ECGError as exc:
-        print(str(exc), file=sys.stderr)
+        text = getattr(exc, "text", None)
+        print(text(options.lang) if callable(text) else str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
