@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ecg_desktop.balance.model import Balance, CompanyFacts, EvidenceRef, Organisation, Period
 from ecg_desktop.errors import ECGError
@@ -64,8 +64,19 @@ class LockedError(ServiceError):
 class NotFoundError(ServiceError):
     """No organisation, balance or evidence file with that id."""
 
+    KINDS: ClassVar[dict[str, tuple[str, str]]] = {
+        "balance": ("balance sheet", "Bilanz"),
+        "organisation": ("organisation", "Organisation"),
+        "evidence": ("evidence file", "Nachweisdatei"),
+    }
+
     def __init__(self, kind: str, ident: object) -> None:
-        super().__init__("store_not_found", kind=kind, id=ident)
+        self.kind = kind
+        super().__init__("store_not_found", kind=self.KINDS.get(kind, (kind, kind))[0], id=ident)
+
+    def text(self, lang: str = "en") -> str:
+        names = self.KINDS.get(self.kind, (self.kind, self.kind))
+        return render(self.code, {**self.params, "kind": names[1] if lang == "de" else names[0]}, lang)
 
 
 class SchemaError(ServiceError):
