@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ecg_desktop.presentation import format_number, format_percent, status_line
 from ecg_desktop.ui.dialogs import confirm as dialogs
+from ecg_desktop.ui.exchange_actions import ExchangeActions
 from ecg_desktop.ui.i18n import Retranslatable
 from ecg_desktop.ui.icons import app_icon
 from ecg_desktop.ui.jobs import run_job
@@ -39,6 +40,7 @@ from ecg_desktop.ui.models.balance_tree import BalanceTreeModel, IdRole, KindRol
 from ecg_desktop.ui.pages import PageSpec, page_spec, page_specs
 
 if TYPE_CHECKING:
+    from ecg_desktop.services.missing import MissingItem
     from ecg_desktop.ui.context import BalanceContext
     from ecg_desktop.ui.settings import Settings
 
@@ -94,6 +96,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_centre()
         self._build_navigation()
         self._build_actions()
+        self.exchange = ExchangeActions(self)
         self._build_menus()
         self._build_status_bar()
         ctx.sig_balance_changed.connect(self._on_balance_changed)
@@ -221,7 +224,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_import, self.act_export])
+        exchange = self.exchange
+        self.menu_file.addActions([self.act_import, exchange.act_import_calculator])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_export, exchange.act_export_pdf, exchange.act_export_ecalc])
+        self.menu_file.addAction(exchange.act_print)
+        self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_import_portfolio, self.act_export_portfolio, self.act_verify])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_settings, self.act_quit])
@@ -278,7 +286,10 @@ class MainWindow(Retranslatable, QMainWindow):
     def _add_dock(self, spec: PageSpec) -> None:
         dock = QDockWidget(spec.title(), self)
         dock.setObjectName(f"dock_{spec.name}")
-        dock.setWidget(spec.factory(self.ctx, dock))
+        widget = spec.factory(self.ctx, dock)
+        if hasattr(widget, "jump_handler"):
+            widget.jump_handler = self.jump_to_missing  # type: ignore[attr-defined]
+        dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.docks[spec.name] = dock
         toggle = dock.toggleViewAction()
@@ -336,6 +347,36 @@ class MainWindow(Retranslatable, QMainWindow):
         show_code = getattr(widget, "show_code", None)
         if callable(show_code):
             show_code(code)
+
+    def jump_to_missing(self, item: MissingItem) -> None:
+        """Open the place of a gap from the What's-missing dock.
+
+        Guided mode stays current when it is; a stakeholder row's weight is shown on the company
+        facts page (its weights table); everything else opens the theme page.
+        """
+        if item.theme is None:
+            self.show_stakeholder_row(item.code)
+        elif self._current_page == "guided" and callable(getattr(self.pages.get("guided"), "jump", None)):
+            self.pages["guided"].jump(item)  # type: ignore[attr-defined]
+        elif item.field == "weight":
+            self.ctx.open_theme(item.theme)
+        else:
+            self.ctx.open_aspect(item.code)
+
+    def show_stakeholder_row(self, code: str) -> None:
+        """Show the company facts page with the weight of stakeholder row `code` selected."""
+        facts = self.show_page("facts")
+        table = getattr(facts, "weights_table", None)
+        if table is None:
+            return
+        model = table.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole + 1) == code:
+                table.selectRow(row)
+                table.scrollTo(index)
+                table.setFocus()
+                return
 
     # ---- store and tree
 
@@ -461,6 +502,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if not dialogs.confirm(self, self.tr("Delete balance sheet"), text, self.tr("&Delete")):
             return
         if self._guard(lambda: self.ctx.service.delete_balance(info.id)) is not False:
+            from ecg_desktop.services.exporters import store_parity
+
+            store_parity(self.ctx.service, info.id, None)
             if self.ctx.balance_id == info.id:
                 self.ctx.close_balance()
             self.ctx.store_changed()
@@ -510,33 +554,30 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def import_balance(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import balance sheet"), "", self.tr("Balance sheet (*.json);;All files (*)")
+            self,
+            self.tr("Import balance sheet"),
+            "",
+            self.tr("Balance sheet (*.json *.xlsx);;All files (*)"),
         )
         if path:
             self.run_import(Path(path))
 
-    def run_import(self, path: Path) -> None:
-        """Read a balance JSON file and store it as a new balance, off the UI thread."""
-        service = self.ctx.service
+    def run_import(self, path: Path) -> object:
+        """Import a file by what it holds, off the UI thread.
 
-        def work(progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> int:
-            from ecg_desktop.balance.json_format import load_balance
-            from ecg_desktop.balance.validate import validate_balance
-            from ecg_desktop.errors import InputError
+        A balance workbook of this app goes through the workbook import (preview, problems, as
+        new), a portfolio workbook through the portfolio import, any other workbook and a
+        web-calculator JSON through the ECG calculator import (parity report first); a balance
+        JSON is stored as a new balance at once.
+        """
+        from ecg_desktop.exchange.xlsx_common import workbook_kind
 
-            progress(0, 2, "")
-            balance = load_balance(path.read_bytes(), file=path.name)
-            errors = [p for p in validate_balance(balance, path.name) if p.severity == "error"]
-            if errors:
-                raise InputError(errors)
-            progress(1, 2, "")
-            return service.import_balance(balance)
-
-        def done(new_id: int) -> None:
-            self.ctx.store_changed()
-            self.open_balance(new_id)
-
-        run_job(self, work, done, self._job_failed, self.tr("Importing {name}…").format(name=path.name))
+        kind = workbook_kind(path) if path.suffix.lower() != ".json" else None
+        if kind == "balance":
+            return self.exchange.run_import_workbook(path)
+        if kind == "portfolio":
+            return self.run_import_portfolio(path)
+        return self.exchange.run_import_any(path)
 
     def export_formats(self) -> dict[str, str]:
         """File suffix -> exporter name, for the formats registered with the service."""
@@ -790,6 +831,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_submit.setEnabled(is_open and not locked and self.ctx.info.status == "draft")
         self.act_new_revision.setEnabled(is_open and locked)
         self.act_delete_balance.setEnabled(is_open and not locked)
+        self.exchange.update_state()
         for row in range(self.page_list.count()):
             item = self.page_list.item(row)
             spec = page_spec(item.data(PageRole))
@@ -875,6 +917,7 @@ class MainWindow(Retranslatable, QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
+        self.exchange.retranslate_ui()
         self._update_undo_actions()
         self.act_english.setChecked(self.ctx.language == "en")
         self.act_german.setChecked(self.ctx.language == "de")

@@ -357,6 +357,56 @@
         </message>
     </context>
     <context>
+        <name>EcalcDialog</name>
+        <message>
+            <source>Export for the ECG web calculator</source>
+            <translation>Für den GWÖ-Online-Rechner exportieren</translation>
+        </message>
+        <message>
+            <source>The web calculator needs the organisation's name, a contact person and an e-mail address. They are written into the file only; the balance sheet stays as it is.</source>
+            <translation>Der Online-Rechner braucht den Namen der Organisation, eine Ansprechperson und eine E-Mail-Adresse. Sie werden nur in die Datei geschrieben; die Bilanz bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Organisation:</translation>
+        </message>
+        <message>
+            <source>&amp;Contact person:</source>
+            <translation>&amp;Ansprechperson:</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-Mail:</translation>
+        </message>
+        <message>
+            <source>Still needed before the export:</source>
+            <translation>Vor dem Export noch nötig:</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceDialog</name>
+        <message>
+            <source>Attach evidence</source>
+            <translation>Nachweis anhängen</translation>
+        </message>
+        <message>
+            <source>Attach to {code}: {names}</source>
+            <translation>An {code} anhängen: {names}</translation>
+        </message>
+        <message>
+            <source>&amp;Description (optional):</source>
+            <translation>&amp;Beschreibung (freiwillig):</translation>
+        </message>
+        <message>
+            <source>e.g. Supplier contract 2024, page 3</source>
+            <translation>z. B. Liefervertrag 2024, Seite 3</translation>
+        </message>
+        <message>
+            <source>&amp;Attach</source>
+            <translation>&amp;Anhängen</translation>
+        </message>
+    </context>
+    <context>
         <name>EvidencePanel</name>
         <message>
             <source>Attach…</source>
@@ -385,6 +435,10 @@
         <message>
             <source>The file stays in the vault; only the link is removed</source>
             <translation>Die Datei bleibt im Speicher; nur die Verknüpfung wird entfernt</translation>
+        </message>
+        <message>
+            <source>Copying evidence files…</source>
+            <translation>Nachweisdateien werden kopiert …</translation>
         </message>
         <message>
             <source>Attach evidence to %1</source>
@@ -416,6 +470,109 @@
         <message>
             <source>Check</source>
             <translation>Prüfung</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeActions</name>
+        <message>
+            <source>Import from the ECG &amp;calculator…</source>
+            <translation>Aus dem GWÖ-&amp;Rechner importieren …</translation>
+        </message>
+        <message>
+            <source>An ECG calculator workbook (.xlsx) or a web-calculator file (.json), compared line by line</source>
+            <translation>Eine Arbeitsmappe des GWÖ-Rechners (.xlsx) oder eine Datei des Online-Rechners (.json), Zeile für Zeile abgeglichen</translation>
+        </message>
+        <message>
+            <source>Export for the ECG &amp;web calculator…</source>
+            <translation>Für den GWÖ-Online-Rechner e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>Export P&amp;DF…</source>
+            <translation>PDF expor&amp;tieren …</translation>
+        </message>
+        <message>
+            <source>Prin&amp;t…</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>Not possible</source>
+            <translation>Nicht möglich</translation>
+        </message>
+        <message>
+            <source>Reading {name}…</source>
+            <translation>{name} wird gelesen …</translation>
+        </message>
+        <message>
+            <source>Importing {name}…</source>
+            <translation>{name} wird importiert …</translation>
+        </message>
+        <message>
+            <source>Imported as a new balance sheet</source>
+            <translation>Als neue Bilanz importiert</translation>
+        </message>
+        <message>
+            <source>Balance sheet updated from the workbook</source>
+            <translation>Bilanz aus der Arbeitsmappe aktualisiert</translation>
+        </message>
+        <message>
+            <source>Imported with notes</source>
+            <translation>Mit Hinweisen importiert</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>Nicht importiert</translation>
+        </message>
+        <message>
+            <source>{name} was not imported; nothing was changed. Problems found:</source>
+            <translation>{name} wurde nicht importiert; nichts wurde geändert. Gefundene Probleme:</translation>
+        </message>
+        <message>
+            <source>Import from the ECG calculator</source>
+            <translation>Aus dem GWÖ-Rechner importieren</translation>
+        </message>
+        <message>
+            <source>ECG calculator files (*.xlsx *.json);;All files (*)</source>
+            <translation>Dateien des GWÖ-Rechners (*.xlsx *.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Import läuft …</translation>
+        </message>
+        <message>
+            <source>Export for the ECG web calculator</source>
+            <translation>Für den GWÖ-Online-Rechner exportieren</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>{path} gespeichert</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export läuft …</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>PDF exportieren</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Creating the PDF…</source>
+            <translation>PDF wird erstellt …</translation>
+        </message>
+        <message>
+            <source>Sent {count} pages to the printer</source>
+            <translation>{count} Seiten an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>Preparing the print-out…</source>
+            <translation>Ausdruck wird vorbereitet …</translation>
         </message>
     </context>
     <context>
@@ -723,10 +880,6 @@
             <translation>Bilanz importieren</translation>
         </message>
         <message>
-            <source>Balance sheet (*.json);;All files (*)</source>
-            <translation>Bilanz (*.json);;Alle Dateien (*)</translation>
-        </message>
-        <message>
             <source>Importing {name}…</source>
             <translation>{name} wird importiert …</translation>
         </message>
@@ -749,6 +902,10 @@
         <message>
             <source>Evidence check</source>
             <translation>Prüfung der Nachweise</translation>
+        </message>
+        <message>
+            <source>Balance sheet (*.json *.xlsx);;All files (*)</source>
+            <translation>Bilanz (*.json *.xlsx);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Workbook (*.xlsx)</source>
@@ -1112,6 +1269,154 @@
         </message>
     </context>
     <context>
+        <name>ParityDialog</name>
+        <message>
+            <source>The file holds no results of the calculator: there is nothing to compare.</source>
+            <translation>Die Datei enthält keine Ergebnisse des Rechners: es gibt nichts abzugleichen.</translation>
+        </message>
+        <message>
+            <source>Every line agrees with the calculator's own results within 0.01 points.</source>
+            <translation>Jede Zeile stimmt auf 0,01 Punkte genau mit den eigenen Ergebnissen des Rechners überein.</translation>
+        </message>
+        <message>
+            <source>{count} lines differ from the calculator's own results without a known reason.</source>
+            <translation>{count} Zeilen weichen ohne bekannten Grund von den eigenen Ergebnissen des Rechners ab.</translation>
+        </message>
+        <message>
+            <source>Some lines differ from the calculator's own results, each for a known reason (see below).</source>
+            <translation>Einige Zeilen weichen von den eigenen Ergebnissen des Rechners ab, jede aus einem bekannten Grund (siehe unten).</translation>
+        </message>
+        <message>
+            <source>Import from the ECG calculator</source>
+            <translation>Aus dem GWÖ-Rechner importieren</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>Datei:</translation>
+        </message>
+        <message>
+            <source>Organisation:</source>
+            <translation>Organisation:</translation>
+        </message>
+        <message>
+            <source>Matrix:</source>
+            <translation>Matrix:</translation>
+        </message>
+        <message>
+            <source>Period:</source>
+            <translation>Zeitraum:</translation>
+        </message>
+        <message>
+            <source>Calculator version:</source>
+            <translation>Rechner-Version:</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel-Arbeitsmappe</translation>
+        </message>
+        <message>
+            <source>web-calculator file</source>
+            <translation>Datei des Online-Rechners</translation>
+        </message>
+        <message>
+            <source>Reasons and notes</source>
+            <translation>Gründe und Hinweise</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfDialog</name>
+        <message>
+            <source>Print</source>
+            <translation>Drucken</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>PDF exportieren</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate (one page: total, matrix, audit)</source>
+            <translation>&amp;Zertifikat (eine Seite: Summe, Matrix, Audit)</translation>
+        </message>
+        <message>
+            <source>Full &amp;report (every theme, reasoning, levers, evidence list)</source>
+            <translation>Vollständiger &amp;Bericht (alle Themen, Begründungen, Hebel, Nachweisliste)</translation>
+        </message>
+        <message>
+            <source>Add the &amp;comparison with the ECG calculator</source>
+            <translation>&amp;Abgleich mit dem GWÖ-Rechner anfügen</translation>
+        </message>
+        <message>
+            <source>The comparison made when the balance sheet was imported from the calculator.</source>
+            <translation>Der Abgleich, der beim Import der Bilanz aus dem Rechner entstand.</translation>
+        </message>
+        <message>
+            <source>This balance sheet was not imported from the ECG calculator: there is no comparison.</source>
+            <translation>Diese Bilanz wurde nicht aus dem GWÖ-Rechner importiert: es gibt keinen Abgleich.</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>&amp;Save as…</source>
+            <translation>&amp;Speichern unter …</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemTable</name>
+        <message>
+            <source>Sheet</source>
+            <translation>Blatt</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Zeile</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Spalte</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsDialog</name>
+        <message>
+            <source>Problems found: {count}</source>
+            <translation>Gefundene Probleme: {count}</translation>
+        </message>
+        <message>
+            <source>&amp;Copy all</source>
+            <translation>Alles &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the list as tab-separated text, e.g. into a spreadsheet</source>
+            <translation>Die Liste als Text mit Tabulatoren kopieren, z. B. in eine Tabellenkalkulation</translation>
+        </message>
+        <message>
+            <source>Import as a &amp;new balance</source>
+            <translation>Als &amp;neue Bilanz importieren</translation>
+        </message>
+        <message>
+            <source>Create a new balance sheet from the workbook; the existing one stays as it is</source>
+            <translation>Aus der Arbeitsmappe eine neue Bilanz anlegen; die vorhandene bleibt unverändert</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsView</name>
         <message>
             <source>Self-assessment</source>
@@ -1429,6 +1734,65 @@
         <message>
             <source>Why</source>
             <translation>Begründung</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkbookImportDialog</name>
+        <message>
+            <source>Import balance workbook</source>
+            <translation>Bilanz-Arbeitsmappe importieren</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>Datei:</translation>
+        </message>
+        <message>
+            <source>Organisation:</source>
+            <translation>Organisation:</translation>
+        </message>
+        <message>
+            <source>Matrix:</source>
+            <translation>Matrix:</translation>
+        </message>
+        <message>
+            <source>Period:</source>
+            <translation>Zeitraum:</translation>
+        </message>
+        <message>
+            <source>Updates:</source>
+            <translation>Aktualisiert:</translation>
+        </message>
+        <message>
+            <source>balance sheet {id} of {organisation}, version {version}</source>
+            <translation>Bilanz {id} von {organisation}, Version {version}</translation>
+        </message>
+        <message>
+            <source>no balance sheet of this database (see below)</source>
+            <translation>keine Bilanz dieser Datenbank (siehe unten)</translation>
+        </message>
+        <message>
+            <source>The workbook cannot update a balance sheet here. You can import it as a new balance sheet instead:</source>
+            <translation>Die Arbeitsmappe kann hier keine Bilanz aktualisieren. Sie können sie stattdessen als neue Bilanz importieren:</translation>
+        </message>
+        <message>
+            <source>Also import the &amp;self-assessment columns (levels and reasoning)</source>
+            <translation>Auch die Spalten der &amp;Selbstbewertung importieren (Stufen und Begründungen)</translation>
+        </message>
+        <message>
+            <source>Without this, only the auditor's columns are taken. Self-assessment cells changed in the workbook: {count}.</source>
+            <translation>Ohne diese Wahl werden nur die Audit-Spalten übernommen. In der Arbeitsmappe geänderte Zellen der Selbstbewertung: {count}.</translation>
+        </message>
+        <message>
+            <source>A new balance sheet always takes every column of the workbook.</source>
+            <translation>Eine neue Bilanz übernimmt immer alle Spalten der Arbeitsmappe.</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importieren</translation>
+        </message>
+        <message>
+            <source>Import as a &amp;new balance</source>
+            <translation>Als &amp;neue Bilanz importieren</translation>
         </message>
     </context>
     <context>
