@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from ecg_desktop.balance.model import (
@@ -418,6 +419,7 @@ def _evidence(r: Reader, value: Any, path: str) -> EvidenceRef | None:
 # ---- writing
 
 
+@lru_cache(maxsize=8192)  # scoring explanations format the same few values hundreds of times
 def decimal_text(value: Decimal) -> str:
     """Exact digits of a Decimal, in exponent form only beyond 10^±40 (never a billion zeros); -0 becomes 0."""
     if not value.is_finite() or not -PLAIN_EXPONENT <= value.adjusted() <= PLAIN_EXPONENT:

@@ -117,11 +117,13 @@ class Matrix:
     notes: Text | None = None
     _theme_index: dict[str, Theme] = field(default_factory=dict, repr=False, compare=False)
     _aspect_index: dict[str, dict[str, Aspect]] = field(default_factory=dict, repr=False, compare=False)
+    _by_theme: dict[str, dict[str, tuple[Aspect, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._theme_index.update({t.code: t for t in self.themes})
         for kind, aspects in self.aspects_by_type.items():
             self._aspect_index[kind] = {a.code: a for a in aspects}
+            self._by_theme[kind] = {t.code: tuple(a for a in aspects if a.theme == t.code) for t in self.themes}
 
     # ---- look-ups
     def theme(self, code: str) -> Theme:
@@ -137,7 +139,7 @@ class Matrix:
         return self._aspect_index.get(balance_type, {}).get(code)
 
     def aspects_of(self, theme: str, balance_type: str = "full") -> tuple[Aspect, ...]:
-        return tuple(a for a in self.aspects_by_type[balance_type] if a.theme == theme)
+        return self._by_theme.get(balance_type, {}).get(theme, ())
 
     def negative_criterion(self, code: str) -> NegativeCriterion | None:
         return next((n for n in self.negative_criteria if n.code == code), None)

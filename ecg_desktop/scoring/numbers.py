@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import cache
 from typing import Final
 
 ZERO: Final = Decimal(0)
@@ -26,11 +27,15 @@ def sig15(value: Decimal) -> Decimal:
     return _SIG15.plus(value)
 
 
+@cache
+def _quantum(places: int) -> tuple[Decimal, Context]:
+    return Decimal(1).scaleb(-places), Context(prec=PRECISION + places + 10, rounding=ROUND_HALF_UP)
+
+
 def round_half_away(value: Decimal, places: int) -> Decimal:
     """R_d of scoring.md 1.9: round to `places` decimals, halves away from zero (never Python's round())."""
-    exponent = Decimal(1).scaleb(-places)
-    with localcontext(Context(prec=PRECISION + places + 10)):
-        return value.quantize(exponent, rounding=ROUND_HALF_UP)
+    exponent, context = _quantum(places)
+    return value.quantize(exponent, context=context)
 
 
 def round_half_up_to_step(value: Decimal, step: Decimal) -> Decimal:
@@ -52,6 +57,10 @@ def whole_points(value: Decimal) -> int:
 _DECIMAL_POINT = re.compile(r"(?<![A-Za-z\d.])(-?\d+)\.(\d+)")
 
 
+def _comma(match: re.Match[str]) -> str:
+    return f"{match[1]},{match[2]}"
+
+
 def german_decimals(text: str) -> str:
     """Write the decimal numbers of a German sentence with a comma (57.14 -> 57,14); codes like A1.1 stay."""
-    return _DECIMAL_POINT.sub(r"\1,\2", text)
+    return _DECIMAL_POINT.sub(_comma, text)
