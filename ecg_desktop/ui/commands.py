@@ -296,7 +296,24 @@ class AttachEvidenceCommand(BalanceCommand):
         self.sha256: str | None = None
         self.added_codes: list[str] = []
         self.was_in_balance = False
+        self._stored = False
         super().__init__(ctx, None, None)
+
+    @classmethod
+    def stored(
+        cls, ctx: BalanceContext, ref: EvidenceRef, codes: list[str], before: dict[str, set[str]]
+    ) -> AttachEvidenceCommand:
+        """A command for a file a job has already attached (copied off the UI thread).
+
+        `before` maps each evidence file of the balance to its codes as they were before the
+        attach. The first redo only reloads the balance; undo and later redos unlink and link.
+        """
+        command = cls(ctx, codes, Path(ref.name), ref.description)
+        command.sha256 = ref.sha256
+        command.was_in_balance = ref.sha256 in before
+        command.added_codes = [c for c in codes if c not in before.get(ref.sha256, set())]
+        command._stored = True
+        return command
 
     def describe(self) -> str:
         return QCoreApplication.translate("Commands", "Attach {name} to {codes}").format(
@@ -304,7 +321,10 @@ class AttachEvidenceCommand(BalanceCommand):
         )
 
     def redo(self) -> None:
-        if self.sha256 is None:
+        if self._stored:
+            self._stored = False
+            self.ctx.refresh()
+        elif self.sha256 is None:
             self._run("attach")
         else:
             self._run("link")

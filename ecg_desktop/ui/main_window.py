@@ -104,9 +104,11 @@ class MainWindow(Retranslatable, QMainWindow):
         ctx.sig_store_changed.connect(self.reload_tree)
         ctx.sig_open_theme.connect(self.open_theme)
         ctx.sig_open_aspect.connect(self.open_aspect)
-        ctx.sig_refused.connect(lambda title, text: dialogs.show_error(self, title, text))
-        ctx.sig_language_changed.connect(lambda _lang: self._after_language_change())
-        ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        # Bound methods, not lambdas: Qt drops these connections when the window goes, while the
+        # context (and its undo stack) may live on and emit during shutdown.
+        ctx.sig_refused.connect(self._show_refusal)
+        ctx.sig_language_changed.connect(self._after_language_change)
+        ctx.undo_stack.cleanChanged.connect(self._update_title)
         self.retranslate_ui()
         self._update_state()
 
@@ -867,7 +869,7 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         self.tax_label.setToolTip(self.ctx.text(_illustrative()))
 
-    def _update_title(self) -> None:
+    def _update_title(self, _clean: bool = False) -> None:
         app = self.tr("ECG Desktop")
         if not self.ctx.is_open:
             self.setWindowTitle(app)
@@ -878,7 +880,10 @@ class MainWindow(Retranslatable, QMainWindow):
             title = self.tr("{title} (locked)").format(title=title)
         self.setWindowTitle(title)
 
-    def _after_language_change(self) -> None:
+    def _show_refusal(self, title: str, text: str) -> None:
+        dialogs.show_error(self, title, text)
+
+    def _after_language_change(self, _lang: str = "") -> None:
         self.tree_model.set_language(self.ctx.language)
         self._update_undo_actions()
         self._update_state()

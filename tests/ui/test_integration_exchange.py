@@ -22,7 +22,7 @@ from ecg_desktop.ui.dialogs.problems_dialog import AS_NEW, ProblemsDialog
 from ecg_desktop.ui.dialogs.workbook_import_dialog import UPDATE, WorkbookChoice, WorkbookImportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange" / "official"))
-from official_builder import build, filled  # noqa: E402
+from official_builder import build, filled
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -255,9 +255,7 @@ def _edit_ratings(path: Path, changes: dict[str, dict[str, object]]) -> None:
     book.save(path)
 
 
-def test_workbook_updates_its_balance_with_the_self_assessment_when_chosen(
-    window, ctx, service, tmp_path, monkeypatch
-):
+def test_workbook_updates_its_balance_with_the_self_assessment_when_chosen(window, ctx, service, tmp_path, monkeypatch):
     path = _export_workbook(service, ctx.balance_id_required, tmp_path / "balance.xlsx")
     _edit_ratings(path, {"A1.1": {"Self level": 6, "Auditor level": 5}, "C1.1": {"Auditor comment": "Checked."}})
     seen: list[WorkbookImportDialog] = []

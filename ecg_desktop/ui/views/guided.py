@@ -1,15 +1,18 @@
-"""Guided mode: every theme in matrix order with progress, the theme page and the "What's missing" panel."""
+"""Guided mode: every theme in matrix order with progress and the theme page.
+
+The gaps are listed once, in the main window's "What's missing" dock; while guided mode is the
+current page the window sends the dock's jumps to ``GuidedView.jump``, so they stay here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -18,12 +21,11 @@ from ecg_desktop.services.missing import NEGATIVE_CRITERIA_PAGE, MissingItem, do
 from ecg_desktop.ui.context import BalanceContext
 from ecg_desktop.ui.i18n import Retranslatable
 from ecg_desktop.ui.pages import register_page
-from ecg_desktop.ui.views.missing_panel import MissingPanel
 from ecg_desktop.ui.views.theme_page import ThemePage
 
 
 class GuidedView(Retranslatable, QWidget):
-    """Next / previous through the themes; "12 of 20 themes done"; gaps listed beside the page."""
+    """Next / previous through the themes; "12 of 20 themes done"; the theme page below."""
 
     def __init__(self, ctx: BalanceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,24 +44,16 @@ class GuidedView(Retranslatable, QWidget):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.page = ThemePage(ctx)
-        self.missing = MissingPanel(ctx)
-        self.missing.jump_handler = self.jump
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.chooser, 1)
         nav.addWidget(self.next_button)
         nav.addSpacing(12)
         nav.addWidget(self.progress_label)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.page)
-        self.splitter.addWidget(self.missing)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.progress)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.page, 1)
         ctx.sig_balance_changed.connect(self.refresh)
         ctx.sig_balance_opened.connect(self._reset)
         self.retranslate_ui()

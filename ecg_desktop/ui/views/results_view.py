@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -203,6 +204,7 @@ class ResultsView(Retranslatable, QWidget):
         text = self.tr("%1 of %2 points").replace("%1", format_points(result.total, lang))
         self.total.setText(text.replace("%2", format_points(result.max_total, lang)))
         self.heatmap.set_result(matrix, result)
+        self._fit_value_names()
         self.heatmap_view.clearSpans()
         for row, column, count in self.heatmap.spans():
             self.heatmap_view.setSpan(row, column, 1, count)
@@ -222,6 +224,26 @@ class ResultsView(Retranslatable, QWidget):
         comparable = previous if previous is not None and set(previous.themes) == set(result.themes) else None
         self.comparison.set_results(matrix, result, comparable)
         self.previous_label.setText(line)
+
+    def _fit_value_names(self) -> None:
+        """Keep every value column wide enough for the longest single word of its name.
+
+        The header wraps between words but cannot break one ("Menschenwürde"), so the columns get
+        at least that word's width and the table at least the width of all its columns.
+        """
+        header = self.heatmap_view.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        words = [
+            word
+            for column in range(self.heatmap.columnCount())
+            for word in str(self.heatmap.headerData(column, Qt.Orientation.Horizontal) or "").split()
+        ]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        margin = 2 * self.heatmap_view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        header.setMinimumSectionSize(max(60, widest + margin))
+        vertical = self.heatmap_view.verticalHeader().sizeHint().width()
+        frame = 2 * self.heatmap_view.frameWidth()
+        self.heatmap_view.setMinimumWidth(header.minimumSectionSize() * self.heatmap.columnCount() + vertical + frame)
 
     def _bar_chart(
         self, chart: QChart, title: str, groups: list[tuple[str, str]], sums: dict[str, tuple[Decimal, Decimal]]

@@ -323,14 +323,46 @@ class EvidencePanel(Retranslatable, QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
 
-    def attach_files(self, paths: list[Path]) -> None:
-        """Attach files to the aspect, one undo step per file."""
-        for path in paths:
-            self.ctx.push(AttachEvidenceCommand(self.ctx, [self.code], path))
+    def attach_files(self, paths: list[Path], description: str = "") -> None:
+        """Copy files into the vault off the UI thread, then record one undo step per file."""
+        if not paths:
+            return
+        ctx, codes = self.ctx, [self.code]
+        service, balance_id = ctx.service, ctx.balance_id_required
+        before = {ref.sha256: set(ref.codes) for ref in ctx.balance.evidence}
+
+        def work(progress, cancelled):
+            refs = []
+            for done, path in enumerate(paths):
+                if cancelled():
+                    break  # files attached so far stay attached and get their undo steps
+                progress(done, len(paths), path.name)
+                refs.append(service.attach_evidence(balance_id, codes, path, description))
+            return refs
+
+        def stored(refs) -> None:
+            for ref in refs:
+                ctx.push(AttachEvidenceCommand.stored(ctx, ref, codes, before))
+                before.setdefault(ref.sha256, set()).update(codes)
+
+        def failed(error: BaseException) -> None:
+            ctx.refresh()  # files attached before the failing one are in the balance now
+            ctx.report_refusal(error)
+
+        run_job(self, work, stored, failed, self.tr("Copying evidence files…"))
+
+    def ask_and_attach(self, paths: list[Path]) -> None:
+        """Ask for an optional description, then attach."""
+        from ecg_desktop.ui.dialogs.evidence_dialog import EvidenceDialog
+
+        if paths:
+            description = EvidenceDialog.ask(self, paths, self.code)
+            if description is not None:
+                self.attach_files(paths, description)
 
     def attach_with_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence to %1").replace("%1", self.code))
-        self.attach_files([Path(n) for n in names])
+        self.ask_and_attach([Path(n) for n in names])
 
     def open_selected(self) -> None:
         row = self._selected_row()
@@ -374,7 +406,7 @@ class EvidencePanel(Retranslatable, QWidget):
         files = [p for p in paths if p.is_file()]
         if files:
             event.acceptProposedAction()
-            self.attach_files(files)
+            self.ask_and_attach(files)
 
 
 # ---- one aspect

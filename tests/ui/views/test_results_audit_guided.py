@@ -74,19 +74,24 @@ def _tmp_file(view):
 
 
 def test_missing_panel_entry_jumps_to_its_place(qtbot, ctx):
+    # One list of gaps (the window's dock); guided mode takes its jumps through jump().
+    from ecg_desktop.ui.views.missing_panel import MissingPanel
+
     view = _show(qtbot, GuidedView(ctx))
     view.page_shown()
-    model = view.missing.model
+    panel = _show(qtbot, MissingPanel(ctx))
+    panel.jump_handler = view.jump
+    model = panel.model
     rows = [model.item(r) for r in range(model.rowCount())]
     target = next(i for i in rows if i.kind == "short_reasoning")
     assert target.code == "A2.1"
     index = model.index(rows.index(target), 0)
-    view.missing.list.activated.emit(index)
+    panel.list.activated.emit(index)
     assert view.page.code == "A2"
     assert view.current() == "A2"
     assert view.window().focusWidget() is view.page.editors["A2.1"].reasoning
-    filter_index = view.missing.filter.findData("no_level")
-    view.missing.filter.setCurrentIndex(filter_index)
+    filter_index = panel.filter.findData("no_level")
+    panel.filter.setCurrentIndex(filter_index)
     assert {model.item(r).kind for r in range(model.rowCount())} == {"no_level"}
 
 

@@ -116,6 +116,11 @@ def test_deduction_of_a_negative_aspect(qtbot, ctx):
 def test_attach_by_drop_open_verify_and_unlink(qtbot, ctx, tmp_path, monkeypatch):
     page = _page(qtbot, ctx)
     panel = page.editors["A1.1"].evidence
+    asked = []
+    monkeypatch.setattr(
+        "ecg_desktop.ui.dialogs.evidence_dialog.EvidenceDialog.ask",
+        lambda _parent, paths, code: asked.append((paths, code)) or "Supplier list 2024",
+    )
     report = tmp_path / "supplier-list.pdf"
     report.write_bytes(b"%PDF-1.4 suppliers")
     mime = QMimeData()
@@ -126,6 +131,8 @@ def test_attach_by_drop_open_verify_and_unlink(qtbot, ctx, tmp_path, monkeypatch
     panel.dropEvent(drop)
     assert [ref.name for ref in ctx.balance.evidence] == ["supplier-list.pdf"]
     assert ctx.balance.evidence[0].codes == ("A1.1",)
+    assert asked == [([report], "A1.1")]
+    assert ctx.balance.evidence[0].description == "Supplier list 2024"
     assert panel.model.rowCount() == 1
     panel.table.selectRow(0)
     opened = []
@@ -158,6 +165,7 @@ def test_attach_with_file_dialog(qtbot, ctx, tmp_path, monkeypatch):
     monkeypatch.setattr(
         "ecg_desktop.ui.views.theme_page.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(f) for f in files], "")
     )
+    monkeypatch.setattr("ecg_desktop.ui.dialogs.evidence_dialog.EvidenceDialog.ask", lambda *_a: "")
     qtbot.mouseClick(panel.attach_button, Qt.MouseButton.LeftButton)
     assert sorted(ref.name for ref in ctx.balance.evidence) == ["a.txt", "b.txt"]
     assert ctx.undo_stack.count() == 2
