@@ -207,7 +207,7 @@ class ExchangeActions(QObject):
         return ProblemsDialog.ask(
             self.window,
             self.tr("Not imported"),
-            self.tr("{name} was not imported; nothing was changed. Problems found:").format(name=path.name),
+            self.tr("{name} was not imported; nothing was changed.").format(name=path.name),
             error.problems,
             self.ctx.language,
             offer_as_new,

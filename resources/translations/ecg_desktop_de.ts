@@ -523,8 +523,8 @@
             <translation>Nicht importiert</translation>
         </message>
         <message>
-            <source>{name} was not imported; nothing was changed. Problems found:</source>
-            <translation>{name} wurde nicht importiert; nichts wurde geändert. Gefundene Probleme:</translation>
+            <source>{name} was not imported; nothing was changed.</source>
+            <translation>{name} wurde nicht importiert; nichts wurde geändert.</translation>
         </message>
         <message>
             <source>Import from the ECG calculator</source>
@@ -1279,8 +1279,8 @@
             <translation>Jede Zeile stimmt auf 0,01 Punkte genau mit den eigenen Ergebnissen des Rechners überein.</translation>
         </message>
         <message>
-            <source>{count} lines differ from the calculator's own results without a known reason.</source>
-            <translation>{count} Zeilen weichen ohne bekannten Grund von den eigenen Ergebnissen des Rechners ab.</translation>
+            <source>Lines that differ from the calculator's own results without a known reason: {count}.</source>
+            <translation>Zeilen, die ohne bekannten Grund von den eigenen Ergebnissen des Rechners abweichen: {count}.</translation>
         </message>
         <message>
             <source>Some lines differ from the calculator's own results, each for a known reason (see below).</source>
@@ -1760,7 +1760,7 @@
         </message>
         <message>
             <source>Updates:</source>
-            <translation>Aktualisiert:</translation>
+            <translation>Aktualisiert wird:</translation>
         </message>
         <message>
             <source>balance sheet {id} of {organisation}, version {version}</source>

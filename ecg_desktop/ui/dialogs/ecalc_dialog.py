@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecg_desktop.ui.dialogs.problems_dialog import ProblemTable
 from ecg_desktop.ui.i18n import Retranslatable
 
 if TYPE_CHECKING:
@@ -28,6 +27,12 @@ if TYPE_CHECKING:
     from ecg_desktop.errors import Problem
 
 FIELDS = ("company_name", "contact_name", "contact_email")
+# the balance field a problem names -> the entry field that fixes it
+FIELD_OF = {
+    "organisation.name": "company_name",
+    "organisation.contact_person": "contact_name",
+    "organisation.contact_email": "contact_email",
+}
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,11 @@ class EcalcDialog(Retranslatable, QDialog):
             form.addRow(self.labels[name], self.edits[name])
             self.edits[name].textChanged.connect(self._check)
         self.problems_label = QLabel()
-        self.problems = ProblemTable(lang)
-        self.problems.setMaximumHeight(140)
+        self.problems = QLabel()
+        self.problems.setObjectName("ecalcProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #8a3b12;")
+        self.problem_list: list[Problem] = []
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -84,6 +92,7 @@ class EcalcDialog(Retranslatable, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
 
@@ -106,7 +115,17 @@ class EcalcDialog(Retranslatable, QDialog):
 
     def _check(self) -> None:
         problems = export_problems(self.balance, self.values())
-        self.problems.set_problems(problems, self.lang)
+        self.problem_list = problems
+        lines = []
+        for problem in problems:
+            field = FIELD_OF.get(problem.location.field or "")
+            label = (
+                self.labels[field].text().replace("&", "").rstrip(":")
+                if field
+                else problem.location.describe(self.lang)
+            )
+            lines.append(f"• {label}: {problem.message(self.lang)}" if label else f"• {problem.message(self.lang)}")
+        self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(problems))
         self.problems_label.setVisible(bool(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)

@@ -43,7 +43,7 @@ class ParityDialog(Retranslatable, QDialog):
     def __init__(self, parent: QWidget | None, imported: OfficialImport, file: str, lang: str) -> None:
         super().__init__(parent)
         self.setObjectName("parityDialog")
-        self.setMinimumSize(760, 560)
+        self.setMinimumSize(780, 640)
         self.imported = imported
         self.file = file
         self.lang = lang
@@ -76,7 +76,7 @@ class ParityDialog(Retranslatable, QDialog):
         self.notes = QListWidget()
         self.notes.setObjectName("parityNotes")
         self.notes.setWordWrap(True)
-        self.notes.setMaximumHeight(110)
+        self.notes.setMaximumHeight(120)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
         self.import_button = QPushButton()
@@ -94,6 +94,7 @@ class ParityDialog(Retranslatable, QDialog):
         layout.addWidget(self.notes)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
+        self.import_button.setFocus()
 
     # ---- texts
 
@@ -107,7 +108,7 @@ class ParityDialog(Retranslatable, QDialog):
         unexplained = len(parity.unexplained)
         if unexplained:
             return (
-                self.tr("{count} lines differ from the calculator's own results without a known reason.").format(
+                self.tr("Lines that differ from the calculator's own results without a known reason: {count}.").format(
                     count=unexplained
                 ),
                 BAD,
@@ -157,6 +158,8 @@ class ParityDialog(Retranslatable, QDialog):
         notes = parity.notes if parity is not None else self.imported.notes
         lines += [n.text(lang) for n in notes]
         self.notes.addItems(lines)
+        rows = sum(self.notes.sizeHintForRow(i) for i in range(self.notes.count()))
+        self.notes.setFixedHeight(min(rows + 2 * self.notes.frameWidth() + 8, 120))
         self.notes.setVisible(bool(lines))
         self.notes_label.setVisible(bool(lines))
         self.import_button.setText(self.tr("&Import"))
@@ -179,6 +182,9 @@ class ParityDialog(Retranslatable, QDialog):
                 if line.status == "different":
                     item.setBackground(QBrush(QColor(BAD[0])))
                 self.table.setItem(r, c, item)
+        first = next((r for r, line in enumerate(parity.lines) if line.status == "different"), None)
+        if first is not None:  # show the first difference rather than the top of the list
+            self.table.scrollToItem(self.table.item(first, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     @classmethod
     def ask(cls, parent: QWidget | None, imported: OfficialImport, file: str, lang: str) -> bool:

@@ -104,6 +104,13 @@ class ProblemTable(Retranslatable, QTableWidget):
         for c in range(self.COLUMNS - 1):
             self.setColumnHidden(c, not any(cells[c] for cells in rows))
 
+    def fit_height(self, most: int) -> None:
+        """As tall as its rows (at most `most` pixels), so a short list leaves no empty box."""
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth() + 2
+        self.setFixedHeight(min(height, most))
+
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
@@ -162,6 +169,7 @@ class ProblemsDialog(Retranslatable, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
+        (self.as_new_button or self.buttons.button(QDialogButtonBox.StandardButton.Close)).setFocus()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title_text)

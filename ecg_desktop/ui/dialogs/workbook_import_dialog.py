@@ -85,7 +85,7 @@ class WorkbookImportDialog(Retranslatable, QDialog):
         self.mismatch_intro.setStyleSheet("color: #8a3b12;")
         self.mismatches = ProblemTable(lang)
         self.mismatches.set_problems(preview.mismatches)
-        self.mismatches.setMaximumHeight(150)
+        self.mismatches.fit_height(150)
         self.include_self = QCheckBox()
         self.include_self.setObjectName("includeSelf")
         self.self_note = QLabel()
@@ -102,7 +102,8 @@ class WorkbookImportDialog(Retranslatable, QDialog):
         self.buttons.addButton(self.as_new_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.update_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.update_button.setEnabled(preview.can_update)
-        (self.update_button if preview.can_update else self.as_new_button).setDefault(True)
+        default = self.update_button if preview.can_update else self.as_new_button
+        default.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.mismatch_intro)
@@ -113,6 +114,7 @@ class WorkbookImportDialog(Retranslatable, QDialog):
         self.mismatch_intro.setVisible(bool(preview.mismatches))
         self.mismatches.setVisible(bool(preview.mismatches))
         self.retranslate_ui()
+        default.setFocus()
 
     def retranslate_ui(self) -> None:
         p = self.preview
