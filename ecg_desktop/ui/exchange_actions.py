@@ -31,11 +31,15 @@ ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
 
 
-def paint_pdf(printer: QPrinter, data: bytes, dpi: int = 300) -> int:
+def paint_pdf(
+    printer: QPrinter, data: bytes, dpi: int = 300, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Paint the pages of a PDF onto `printer` (the page range the print dialog chose); returns pages painted.
 
     Each page is rendered with QtPdf at the printer's resolution (at most `dpi`) and scaled into
-    the printable area, keeping its proportions.
+    the printable area, keeping its proportions. Qt allows painting on a QPrinter outside the
+    GUI thread, so print jobs call this in the worker: handing 20 pages at 300 dpi to the
+    print system takes seconds. `progress(done, total)` follows the pages (and may raise to stop).
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
     from PySide6.QtGui import QPainter
@@ -59,6 +63,8 @@ def paint_pdf(printer: QPrinter, data: bytes, dpi: int = 300) -> int:
     painted = 0
     try:
         for page in range(first, last + 1):
+            if progress is not None:
+                progress(painted, last - first + 1)
             if painted:
                 printer.newPage()
             size = document.pagePointSize(page)
@@ -70,6 +76,9 @@ def paint_pdf(printer: QPrinter, data: bytes, dpi: int = 300) -> int:
             target = QRectF((area.width() - width) / 2, (area.height() - height) / 2, width, height)
             painter.drawImage(target, image)
             painted += 1
+    except BaseException:
+        printer.abort()  # a cancelled or failed run leaves no half print-out in the queue
+        raise
     finally:
         painter.end()
         document.close()
@@ -386,17 +395,23 @@ class ExchangeActions(QObject):
             self.run_print(printer, choice)
 
     def run_print(self, printer: QPrinter, choice: PdfChoice) -> Job:
-        """Render the PDF off the UI thread, then paint its pages onto `printer`."""
+        """Render the PDF and paint its pages onto `printer`, both off the UI thread.
 
-        def done(data: bytes) -> None:
-            try:
-                pages = paint_pdf(printer, data)
-            except (OSError, ValueError) as error:
-                self._failed(error)
-                return
-            self._status(self.tr("Sent {count} pages to the printer").format(count=pages))
+        The printer is used only by the job until it has finished; cancelling stops between pages.
+        """
+        render = self._render(choice)
 
-        return run_job(self.window, self._render(choice), done, self._failed, self.tr("Preparing the print-out…"))
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> int:
+            data = render(progress, cancelled)
+            return paint_pdf(printer, data, progress=_steps(progress, cancelled))
+
+        return run_job(
+            self.window,
+            work,
+            lambda pages: self._status(self.tr("Sent {count} pages to the printer").format(count=pages)),
+            self._failed,
+            self.tr("Preparing the print-out…"),
+        )
 
 
 def preview_workbook(service: Any, path: Path, progress: Callable[[int, int], None] | None = None) -> WorkbookPreview:

@@ -200,8 +200,10 @@ def test_export_pdf_report_with_parity_page_and_german_certificate(window, ctx, 
 
 
 @needs_poppler
-def test_print_paints_every_page_of_the_rendered_pdf(window, ctx, tmp_path):
+def test_print_paints_every_page_of_the_rendered_pdf_in_a_worker_thread(window, ctx, tmp_path, qtbot, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter
+
+    from ecg_desktop.ui import jobs
 
     reference = tmp_path / "reference.pdf"
     window.exchange.run_export_pdf(reference, PdfChoice("report", "en", False))
@@ -209,7 +211,10 @@ def test_print_paints_every_page_of_the_rendered_pdf(window, ctx, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
-    window.exchange.run_print(printer, PdfChoice("report", "en", False))
+    monkeypatch.setattr(jobs, "_synchronous", False)  # a real worker thread, as in the app
+    job = window.exchange.run_print(printer, PdfChoice("report", "en", False))
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    assert job.error is None
     assert pdf_pages(printed) == pdf_pages(reference) > 1
     assert window.statusBar().currentMessage() == f"Sent {pdf_pages(reference)} pages to the printer"
 
@@ -327,3 +332,29 @@ def test_a_mismatch_found_while_importing_offers_a_new_balance(window, ctx, serv
     assert seen[0].as_new_button is not None
     assert len(service.list_balances()) == count + 1
     assert ctx.info.organisation_name == "Mill Cooperative"
+
+
+def test_a_cancelled_print_stops_between_pages(window, ctx, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ecg_desktop.services.exporters import pdf_bytes
+    from ecg_desktop.ui.exchange_actions import paint_pdf
+    from ecg_desktop.ui.jobs import JobCancelled
+
+    data = pdf_bytes(ctx.service, ctx.balance_id_required, "report", "en")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "stopped.pdf"))
+    seen: list[tuple[int, int]] = []
+
+    def stop_at_second(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 1:
+            raise JobCancelled
+
+    with pytest.raises(JobCancelled):
+        paint_pdf(printer, data, progress=stop_at_second)
+    assert seen == [(0, seen[0][1]), (1, seen[0][1])] and seen[0][1] > 1
+    printer.setFromTo(2, 2)  # the print dialog's page range: only page 2
+    printer.setOutputFileName(str(tmp_path / "page2.pdf"))
+    assert paint_pdf(printer, data) == 1
