@@ -434,8 +434,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "diese Bilanz hat {sectors}, daher weichen die Gewichtungen von {themes} ab und mit ihnen jedes Maximum",
     ),
     "parity_unexplained": (
-        "{count} differences have no known reason: please check the facts and weights against the workbook",
-        "{count} Abweichungen haben keinen bekannten Grund: bitte Daten und Gewichtungen mit der Arbeitsmappe "
+        "differences without a known reason: {count}; please check the facts and weights against the workbook",
+        "Abweichungen ohne bekannten Grund: {count}; bitte Daten und Gewichtungen mit der Arbeitsmappe "
         "vergleichen",
     ),
     "file_unwritable": ("cannot write the file: {reason}", "die Datei kann nicht geschrieben werden: {reason}"),

@@ -207,16 +207,17 @@ def _join(path: str, key: str) -> str:
 
 
 def _describe(value: Any) -> str:
+    """A found value as it was written, the same in every language: "7", true, null, [...], {...}."""
     if isinstance(value, str):
-        return f'the text "{value}"'
+        return json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "null"
     if isinstance(value, list):
-        return "a list"
+        return "[...]"
     if isinstance(value, dict):
-        return "an object"
+        return "{...}"
     return str(value)
 
 

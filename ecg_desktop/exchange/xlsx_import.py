@@ -805,11 +805,11 @@ def _short(value: Any) -> str:
 
 def _describe(value: Any) -> str:
     if isinstance(value, str):
-        return f'the text "{_short(value)}"'
+        return f'"{_short(value)}"'  # quoted, so it reads the same inside an English or German message
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, date):
-        return f"the date {value.isoformat()}"
+        return value.isoformat()
     return _short(value)
 
 

@@ -190,7 +190,7 @@ def test_malformed_json_names_line_and_column() -> None:
 
 def test_messages_name_the_field_in_both_languages() -> None:
     problem = problems('{"matrix": "5.1", "company": {"turnover": "7"}}')[0]
-    assert problem.text("en") == 'file balance.json, field company.turnover: expected a number, found the text "7"'
+    assert problem.text("en") == 'file balance.json, field company.turnover: expected a number, found "7"'
     assert problem.text("de").startswith("Datei balance.json, Feld company.turnover: hier wird eine Zahl erwartet")
 
 

@@ -141,13 +141,16 @@ class ParityReport:
                 else f"All {len(themes)} themes, the row weights and the total agree."
             )
         explained = len(self.differences) - len(self.unexplained)
+        count = len(self.differences)
         if de:
+            differ = "1 Zeile weicht ab" if count == 1 else f"{count} Zeilen weichen ab"
             return (
-                f"{equal} von {len(themes)} Themen stimmen überein; {len(self.differences)} Zeilen weichen ab"
+                f"{equal} von {len(themes)} Themen stimmen überein; {differ}"
                 f" ({explained} mit bekanntem Grund, {len(self.unexplained)} ohne)."
             )
+        differ = "1 line differs" if count == 1 else f"{count} lines differ"
         return (
-            f"{equal} of {len(themes)} themes agree; {len(self.differences)} lines differ"
+            f"{equal} of {len(themes)} themes agree; {differ}"
             f" ({explained} with a known reason, {len(self.unexplained)} without)."
         )
 
