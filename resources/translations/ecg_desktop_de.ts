@@ -798,8 +798,8 @@
             <translation>Neue Summe</translation>
         </message>
         <message>
-            <source>Rate</source>
-            <translation>Satz</translation>
+            <source>New rate</source>
+            <translation>Neuer Satz</translation>
         </message>
     </context>
     <context>

@@ -207,11 +207,12 @@ class LeversModel(QAbstractTableModel):
                 return "+" + format_number(lever.points_gained, lang, 1)
             if col == 2:
                 return format_points(lever.new_total, lang)
-            return (
-                format_percent(-lever.rate_reduction, lang, 2)
-                if lever.rate_reduction
-                else format_percent(Decimal(0), lang)
-            )
+            # the rate the balance would reach, and by how much it falls (bands often do not move)
+            places = 0 if lever.new_rate == lever.new_rate.to_integral_value() else 2
+            text = format_percent(lever.new_rate, lang, places)
+            if lever.rate_reduction:
+                text += f" (−{format_number(lever.rate_reduction, lang, 2)})"
+            return text
         if role == ThemeCodeRole:
             return lever.theme
         if role == SortRole:
@@ -228,5 +229,5 @@ class LeversModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = (self.tr("Theme one level up"), self.tr("Points"), self.tr("New total"), self.tr("Rate"))
+        names = (self.tr("Theme one level up"), self.tr("Points"), self.tr("New total"), self.tr("New rate"))
         return names[section] if 0 <= section < len(names) else None
