@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from ecg_desktop.ui.startup import Snapshot
     from ecg_desktop.ui.startup_window import StartupWindow
 
-# Benchmarks and smoke tests set this: print "ready" once the balance is on screen (from the
-# snapshot or live), "live" once the live main window shows it, then quit.
+# Benchmarks and smoke tests set this: print "ready" once the balance is on screen (after
+# "snapshot" when it came from the start-up snapshot), "live" once the live main window shows
+# it, then quit.
 EXIT_WHEN_READY_ENV = "ECG_DESKTOP_EXIT_WHEN_READY"
 # Tests that want an empty store set this.
 NO_SAMPLE_ENV = "ECG_DESKTOP_NO_SAMPLE"
@@ -204,6 +205,7 @@ class Starter:
     def _shell_shown(self, balance_id: int) -> None:
         if self._exit_when_ready and self.shell is not None:
             self.shell.repaint()
+            print("snapshot", flush=True)
             print("ready", flush=True)
         self._bridge = _Bridge()
         self._bridge.sig_prepared.connect(self._prepared)
