@@ -73,6 +73,13 @@ def open_service(location: str | None, database_url: str | None, user: str | Non
     return BalanceService.open(location or None, database_url or None, user)
 
 
+def set_app_icon(app: QApplication) -> None:
+    """The app's icon for every window (the SVG renders on demand; after the first paint when possible)."""
+    from ecg_desktop.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+
+
 class PreparedStore:
     """A store opened off the UI thread: the service (or why it could not be opened) and the sample."""
 
@@ -191,10 +198,10 @@ class Starter:
         from ecg_desktop.ui.startup import snapshot_image
         from ecg_desktop.ui.startup_window import StartupWindow
 
-        image = snapshot_image(snapshot)
-        if image is None:
+        picture = snapshot_image(snapshot)
+        if picture is None:
             return False
-        self.shell = StartupWindow(snapshot, image)
+        self.shell = StartupWindow(snapshot, *picture)
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.shell.restoreGeometry(geometry)
@@ -207,6 +214,7 @@ class Starter:
             self.shell.repaint()
             print("snapshot", flush=True)
             print("ready", flush=True)
+        set_app_icon(self.app)
         self._bridge = _Bridge()
         self._bridge.sig_prepared.connect(self._prepared)
         location = self.initial_location
@@ -335,9 +343,6 @@ def run(args: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ECG Desktop")
     app.setDesktopFileName("ecg-desktop")
-    from ecg_desktop.ui.icons import app_icon
-
-    app.setWindowIcon(app_icon())
     settings = Settings()
     language = options.lang or settings.get("general/language") or system_language()
     i18n.set_language(language)
@@ -348,6 +353,7 @@ def run(args: list[str]) -> int:
 
         snapshot = snapshot_for_start(starter.initial_location, starter.language, settings.get("window/last_balance"))
     if snapshot is None or not starter.start_from_snapshot(snapshot):
+        set_app_icon(app)
         starter.start_plain()
     code = app.exec()
     starter.shutdown()

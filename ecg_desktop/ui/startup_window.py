@@ -24,10 +24,11 @@ class StartupWindow(QWidget):
     sig_closed = Signal()
     """The user closed the window before the live one replaced it."""
 
-    def __init__(self, snapshot: Snapshot, image: QImage) -> None:
+    def __init__(self, snapshot: Snapshot, image: QImage, pixels: bytes) -> None:
         super().__init__()
         self.snapshot = snapshot
         self.image = image
+        self._pixels = pixels  # the image's memory
         self.setObjectName("startupWindow")
         self.setWindowTitle(snapshot.title)
         self.resize(snapshot.width, snapshot.height)

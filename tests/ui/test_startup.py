@@ -3,10 +3,12 @@ replaced by the live main window; damaged, stale or foreign snapshots are ignore
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
 import sys
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -57,9 +59,9 @@ def test_snapshot_round_trip_shows_the_live_window(window, service, qtbot):
     snapshot = startup.snapshot_for_start(folder, "en", window.ctx.balance_id_required)
     assert snapshot is not None
     assert snapshot.title == window.windowTitle() and "Bakery Example" in snapshot.title
-    image = startup.snapshot_image(snapshot)
-    assert image is not None
-    shell = StartupWindow(snapshot, image)
+    picture = startup.snapshot_image(snapshot)
+    assert picture is not None
+    shell = StartupWindow(snapshot, *picture)
     qtbot.addWidget(shell)
     shell.show()
     qtbot.waitExposed(shell)
@@ -106,8 +108,8 @@ def test_snapshot_is_only_for_its_database_language_balance_and_version(window, 
         lambda d: json.dumps(dict(d, width="1197")).encode(),
         lambda d: json.dumps(dict(d, width=0)).encode(),
         lambda d: json.dumps(dict(d, balance_id=True)).encode(),
-        lambda d: json.dumps(dict(d, png="not base64!")).encode(),
-        lambda d: json.dumps(dict(d, png="aGVsbG8=")).encode(),  # base64, but not a PNG
+        lambda d: json.dumps(dict(d, pixels="not base64!")).encode(),
+        lambda d: json.dumps(dict(d, bytes_per_line=8)).encode(),
         lambda d: json.dumps({k: v for k, v in d.items() if k != "title"}).encode(),
         lambda d: json.dumps(dict(d, data_version={"schema": "0002"})).encode(),
     ],
@@ -119,13 +121,21 @@ def test_a_damaged_snapshot_is_ignored(window, service, balance_id, damage):
     assert startup.snapshot_for_start(str(path.parent), "en", balance_id) is None
 
 
-def test_a_picture_of_the_wrong_size_is_not_shown(window, service, balance_id):
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: {"width": d["width"] + 10},
+        lambda d: {"height": d["height"] - 1},
+        lambda d: {"pixels": base64.b64encode(b"hello").decode()},  # not zlib
+        lambda d: {"pixels": base64.b64encode(zlib.compress(bytes(10**8))).decode()},  # inflates too far
+    ],
+)
+def test_a_picture_that_does_not_fit_is_not_shown(window, service, balance_id, change):
     path = _save(window, service)
     data = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(dict(data, width=data["width"] + 10)), encoding="utf-8")
+    path.write_text(json.dumps(dict(data, **change(data))), encoding="utf-8")
     snapshot = startup.snapshot_for_start(str(path.parent), "en", balance_id)
-    assert snapshot is not None
-    assert startup.snapshot_image(snapshot) is None  # the app then starts without it
+    assert snapshot is None or startup.snapshot_image(snapshot) is None  # the app then starts without it
 
 
 def test_no_snapshot_without_a_store_file(tmp_path):
