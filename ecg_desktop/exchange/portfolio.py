@@ -34,6 +34,7 @@ from ecg_desktop.exchange.xlsx_common import (
     cell_text,
     check_container,
     column_letter,
+    gc_paused,
     iter_sheet_rows,
     looks_like_formula,
     normalise_header,
@@ -443,6 +444,17 @@ def import_portfolio(
     must exist and have the same organisation, matrix, type and period; otherwise the whole
     import is refused (choose `as_new` to create every balance as a new one instead).
     """
+    with gc_paused():  # keeps full collections from stalling the UI thread (see gc_paused)
+        return _import_portfolio(service, source, as_new, file, progress)
+
+
+def _import_portfolio(
+    service: Any,
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    as_new: bool,
+    file: str | None,
+    progress: Progress | None,
+) -> list[Any]:
     items = read_portfolio(source, file=file, progress=progress)
     pairs: list[tuple[Any, Balance]] = []
     problems: list[Problem] = []
