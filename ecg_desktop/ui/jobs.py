@@ -16,6 +16,7 @@ job calls neither (only ``on_cancel`` if given). Tests call :func:`set_synchrono
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,9 +34,15 @@ JobFn = Callable[[ProgressFn, CancelledFn], Any]
 PROGRESS_INTERVAL_S = 0.05
 # Quick jobs finish before the dialog would appear: no flicker.
 DIALOG_DELAY_MS = 400
+# While a job runs, a thread waiting for the GIL asks for it after this many seconds (Python's
+# default is 0.005). The UI thread takes the GIL for every call into Python (slots, models,
+# Python event handlers); with the default, repainting or showing a dialog while a worker
+# runs Python code cost 5 ms per call and froze the UI for 100-300 ms.
+JOB_SWITCH_INTERVAL_S = 0.0001
 
 _synchronous = False
 _running: set[Job] = set()
+_normal_switch_interval: float | None = None
 
 
 class JobCancelled(Exception):
@@ -189,9 +196,9 @@ class Job(QObject):
         self.sig_finished.emit()
         # Let queued events drain before the last reference goes.
         if _synchronous:
-            _running.discard(self)
+            _forget(self)
         else:
-            QTimer.singleShot(0, lambda: _running.discard(self))
+            QTimer.singleShot(0, lambda: _forget(self))
 
     @Slot(object)
     def _deliver_success(self, result: Any) -> None:
@@ -215,6 +222,15 @@ class Job(QObject):
         self._finish()
         if self._on_cancel is not None:
             self._on_cancel()
+
+
+def _forget(job: Job) -> None:
+    """Drop a finished job; the last one gives the GIL switch interval back (main thread only)."""
+    global _normal_switch_interval
+    _running.discard(job)
+    if not _running and _normal_switch_interval is not None:
+        sys.setswitchinterval(_normal_switch_interval)
+        _normal_switch_interval = None
 
 
 def run_job(
@@ -241,8 +257,12 @@ def run_job(
     Returns:
         The job, for tests and for code that wants to cancel it or wait for ``sig_finished``.
     """
+    global _normal_switch_interval
     job = Job(parent, fn, on_success, on_failure, label, on_cancel)
     _running.add(job)
+    if _normal_switch_interval is None and not _synchronous:
+        _normal_switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(JOB_SWITCH_INTERVAL_S, _normal_switch_interval))
     if _synchronous:
         job._execute()
     else:
