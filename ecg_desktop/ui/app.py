@@ -23,10 +23,11 @@ import contextlib
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ecg_desktop import __version__
@@ -129,6 +130,19 @@ class _Bridge(QObject):
     """The background start-up is done (a PreparedStore), delivered on the UI thread."""
 
 
+class _CloseWatcher(QObject):
+    """Calls `on_close` when the watched window is about to close (while it is still shown and active)."""
+
+    def __init__(self, on_close: Callable[[], None]) -> None:
+        super().__init__()
+        self.on_close = on_close
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.on_close()
+        return False
+
+
 class Starter:
     """Puts a window on screen, opens the store and shows the last (or the sample) balance."""
 
@@ -143,6 +157,8 @@ class Starter:
         self._thread: threading.Thread | None = None
         self._unclaimed: PreparedStore | None = None
         self._bridge: _Bridge | None = None
+        self._closing_picture: dict | None = None
+        self._close_watcher: _CloseWatcher | None = None
         self._exit_when_ready = bool(os.environ.get(EXIT_WHEN_READY_ENV))
 
     @property
@@ -172,7 +188,23 @@ class Starter:
             print("ECG Desktop: pages not available: " + ", ".join(missing), file=sys.stderr)
         self.window.install_pages()
         self.window.restore_state()
+        if not os.environ.get(NO_SNAPSHOT_ENV):
+            # The snapshot is taken as the window closes: hidden, it would paint its selection
+            # in the inactive colours, and the next start shows it active.
+            self._close_watcher = _CloseWatcher(self._picture_at_close)
+            self.window.installEventFilter(self._close_watcher)
         return self.window
+
+    def _picture_at_close(self) -> None:
+        from ecg_desktop.ui.startup import capture
+
+        window, ctx = self.window, self.ctx
+        if window is None or ctx is None or not ctx.is_open or not ctx.has_service or ctx.service.team_mode:
+            return
+        try:
+            self._closing_picture = capture(window, ctx.balance_id_required, ctx.language)
+        except Exception as exc:  # a snapshot is an optimisation; closing must go on
+            print(f"ECG Desktop: start-up snapshot not taken: {exc!r}", file=sys.stderr)
 
     # ---- start without a snapshot
 
@@ -317,14 +349,10 @@ class Starter:
             return
         service = ctx.service
         database = None if service.team_mode else Path(service.location)
-        data = None
-        if database is not None and ctx.is_open and not os.environ.get(NO_SNAPSHOT_ENV):
-            from ecg_desktop.ui.startup import capture
-
-            try:
-                data = capture(window, ctx.balance_id_required, ctx.language)
-            except Exception as exc:  # a snapshot is an optimisation; closing must go on
-                print(f"ECG Desktop: start-up snapshot not taken: {exc!r}", file=sys.stderr)
+        data = self._closing_picture
+        if data is None and window.isVisible():  # quit without closing the window (e.g. tests)
+            self._picture_at_close()
+            data = self._closing_picture
         service.close()
         if database is not None and not os.environ.get(NO_SNAPSHOT_ENV):
             from ecg_desktop.ui.startup import discard_snapshot, save_snapshot

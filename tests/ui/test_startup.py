@@ -176,13 +176,19 @@ def test_live_window_replaces_the_snapshot(window, service, balance_id, settings
     assert (live.width(), live.height()) == (snapshot.width, snapshot.height)
     # the live grid shows what the snapshot showed (a focus frame or a selection may differ)
     assert _same_pixels(live.grab().toImage(), expected) < 0.01
-    # closing writes the snapshot of what is on screen now
+    # closing writes the snapshot of what is on screen as the window closes (not hidden: a
+    # hidden window paints its selection in the inactive colours)
     live.ctx.service.set_reasoning(balance_id, "A1.1", "Changed while the app runs.")
     live.ctx.refresh()
-    before = path.stat().st_mtime_ns
+    qapp.processEvents()
+    on_screen = live.grab().toImage()
+    live.close()
     starter.shutdown()
-    assert path.stat().st_mtime_ns != before
-    assert startup.snapshot_for_start(str(path.parent), "en", balance_id) is not None
+    fresh = startup.snapshot_for_start(str(path.parent), "en", balance_id)
+    assert fresh is not None and fresh.data_version != snapshot.data_version
+    picture = startup.snapshot_image(fresh)
+    assert picture is not None
+    assert _same_pixels(picture[0], on_screen) == 0.0
 
 
 def _run_app(env: dict[str, str]) -> list[str]:
