@@ -435,8 +435,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parity_unexplained": (
         "differences without a known reason: {count}; please check the facts and weights against the workbook",
-        "Abweichungen ohne bekannten Grund: {count}; bitte Daten und Gewichtungen mit der Arbeitsmappe "
-        "vergleichen",
+        "Abweichungen ohne bekannten Grund: {count}; bitte Daten und Gewichtungen mit der Arbeitsmappe vergleichen",
     ),
     "file_unwritable": ("cannot write the file: {reason}", "die Datei kann nicht geschrieben werden: {reason}"),
     "parity_no_results": (
